@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from applications import views
+
+app_name = "applications"
+urlpatterns = [
+    path("", views.application_list, name="list"),
+]

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+
+from boards.models import JobBoard
+
+
+class IndentedJSONField(forms.JSONField):
+    """A JSON textarea that shows its value indented, so it can be read and edited."""
+
+    def prepare_value(self, value: Any) -> str:
+        if isinstance(value, forms.fields.InvalidJSONInput):
+            return value  # give the user back exactly what they typed, with the error
+        return json.dumps(value, indent=2, ensure_ascii=False, cls=self.encoder)
+
+
+class JobBoardAdminForm(forms.ModelForm):
+    keyword_filters = IndentedJSONField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "style": "font-family: monospace"}),
+        help_text='A list of words or phrases, e.g. ["python", "platform engineer"]. '
+        "Empty keeps every posting.",
+    )
+    scraper_config = IndentedJSONField(
+        widget=forms.Textarea(attrs={"rows": 10, "style": "font-family: monospace"}),
+        help_text='An object with the scraper "type" and its settings, e.g. '
+        '{"type": "greenhouse"}.',
+    )
+
+    class Meta:
+        model = JobBoard
+        fields = [
+            "name",
+            "url",
+            "enabled",
+            "scan_interval_minutes",
+            "keyword_filters",
+            "scraper_config",
+        ]
+
+    def clean_keyword_filters(self) -> list[str]:
+        return self.cleaned_data.get("keyword_filters") or []
+
+
+@admin.register(JobBoard)
+class JobBoardAdmin(admin.ModelAdmin):
+    form = JobBoardAdminForm
+    list_display = [
+        "name",
+        "enabled",
+        "scan_interval_minutes",
+        "last_scan_status",
+        "last_scanned_at",
+    ]
+    list_filter = ["enabled", "last_scan_status"]
+    list_editable = ["enabled"]
+    search_fields = ["name", "url"]
+    readonly_fields = ["last_scanned_at", "last_scan_status", "last_scan_error", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "url", "enabled", "scan_interval_minutes"]}),
+        ("What to keep and how to read it", {"fields": ["keyword_filters", "scraper_config"]}),
+        (
+            "Last scan",
+            {"fields": ["last_scan_status", "last_scanned_at", "last_scan_error", "created_at"]},
+        ),
+    ]

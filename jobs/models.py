@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F
+
+# The search vector is computed by Postgres itself (a stored generated column), so it
+# follows every insert and update, including bulk ones that bypass Django.
+SEARCH_CONFIG = "english"
+JOB_SEARCH_VECTOR = (
+    SearchVector("title", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("company", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+)
+
+
+class JobQuerySet(models.QuerySet["Job"]):
+    def visible(self) -> JobQuerySet:
+        return self.filter(is_hidden=False)
+
+    def search(self, text: str) -> JobQuerySet:
+        """Postings matching `text` (web-search syntax), best matches first."""
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            self.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-created_at")
+        )
+
+
+class Job(models.Model):
+    """One posting found on a board."""
+
+    class SalaryPeriod(models.TextChoices):
+        YEAR = "year", "per year"
+        MONTH = "month", "per month"
+        WEEK = "week", "per week"
+        DAY = "day", "per day"
+        HOUR = "hour", "per hour"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Postings outlive the board that found them: applications refer to them.
+    board = models.ForeignKey(
+        "boards.JobBoard", on_delete=models.SET_NULL, null=True, blank=True, related_name="jobs"
+    )
+    title = models.CharField(max_length=500)
+    company = models.CharField(max_length=300, blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    url = models.URLField("URL", max_length=2000, blank=True)
+    description = models.TextField(blank=True, help_text="Sanitised HTML.")
+    is_remote = models.BooleanField(default=False)
+    external_id = models.CharField(max_length=200, blank=True, help_text="The source's own id.")
+    # Salaries are annualised whole amounts in `salary_currency`; the original
+    # period and text are kept so the page can show what the posting said.
+    salary_min = models.PositiveIntegerField(null=True, blank=True)
+    salary_max = models.PositiveIntegerField(null=True, blank=True)
+    salary_currency = models.CharField(max_length=3, blank=True)
+    salary_period = models.CharField(max_length=5, choices=SalaryPeriod, blank=True)
+    salary_text = models.CharField(max_length=300, blank=True)
+    match_score = models.PositiveSmallIntegerField(default=0)
+    search_vector = models.GeneratedField(
+        expression=JOB_SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    dedup_hash = models.CharField(max_length=64, unique=True)
+    is_new = models.BooleanField(default=True)
+    is_hidden = models.BooleanField(default=False)
+    posted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="job_search_vector_gin"),
+            models.Index(fields=["-created_at"], name="job_created_idx"),
+            models.Index(fields=["-match_score"], name="job_score_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(match_score__lte=100), name="job_match_score_at_most_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_min__isnull=True)
+                | models.Q(salary_max__isnull=True)
+                | models.Q(salary_min__lte=F("salary_max")),
+                name="job_salary_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.company}" if self.company else self.title
