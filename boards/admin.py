@@ -15,6 +15,8 @@ class IndentedJSONField(forms.JSONField):
     def prepare_value(self, value: Any) -> str:
         if isinstance(value, forms.fields.InvalidJSONInput):
             return value  # give the user back exactly what they typed, with the error
+        if value is None:
+            return ""
         return json.dumps(value, indent=2, ensure_ascii=False, cls=self.encoder)
 
 
