@@ -18,15 +18,10 @@ def validate_keyword_filters(value: object) -> None:
 
 
 def validate_scraper_config(value: object) -> None:
-    if not isinstance(value, dict):
-        raise ValidationError(
-            'The scraper configuration must be an object, like {"type": "greenhouse"}.'
-        )
-    scraper_type = value.get("type")
-    if not isinstance(scraper_type, str) or not scraper_type.strip():
-        raise ValidationError(
-            'The scraper configuration needs a "type", such as "greenhouse" or "html".'
-        )
+    from boards.scrapers import config_problems
+
+    if problems := config_problems(value):
+        raise ValidationError(problems)
 
 
 class JobBoard(models.Model):
