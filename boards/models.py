@@ -54,6 +54,10 @@ class JobBoard(models.Model):
     last_scanned_at = models.DateTimeField(null=True, blank=True)
     last_scan_status = models.CharField(max_length=10, choices=ScanStatus, default=ScanStatus.IDLE)
     last_scan_error = models.TextField(blank=True)
+    # When the running scan started, and when a scan was last put in the queue: the
+    # scheduler uses them to never queue a board twice and to spot scans that died.
+    scan_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    scan_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -76,3 +80,36 @@ class JobBoard(models.Model):
             return True
         now = now or timezone.now()
         return now - self.last_scanned_at >= timedelta(minutes=self.scan_interval_minutes)
+
+
+class Scan(models.Model):
+    """One scan of a board: what it fetched, kept and added, and its log."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCESS = "success", "Success"
+        FAILED = "failed", "Failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    board = models.ForeignKey(JobBoard, on_delete=models.CASCADE, related_name="scans")
+    status = models.CharField(max_length=10, choices=Status, default=Status.RUNNING)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    fetched = models.PositiveIntegerField(default=0)
+    kept = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    log = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["board", "-started_at"], name="scan_board_started_idx")]
+
+    def __str__(self) -> str:
+        return f"Scan of {self.board} at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def seconds(self) -> float | None:
+        if self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()

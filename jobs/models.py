@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F
+from django.utils import timezone
 
 # The search vector is computed by Postgres itself (a stored generated column), so it
 # follows every insert and update, including bulk ones that bypass Django.
@@ -20,6 +21,9 @@ JOB_SEARCH_VECTOR = (
 class JobQuerySet(models.QuerySet["Job"]):
     def visible(self) -> JobQuerySet:
         return self.filter(is_hidden=False)
+
+    def open(self) -> JobQuerySet:
+        return self.filter(closed_at__isnull=True)
 
     def search(self, text: str) -> JobQuerySet:
         """Postings matching `text` (web-search syntax), best matches first."""
@@ -68,6 +72,10 @@ class Job(models.Model):
     is_new = models.BooleanField(default=True)
     is_hidden = models.BooleanField(default=False)
     posted_at = models.DateTimeField(null=True, blank=True)
+    # Every scan that finds the posting again moves last_seen_at; a complete scan that
+    # no longer finds it sets closed_at (and a later sighting clears it).
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
