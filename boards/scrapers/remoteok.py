@@ -25,7 +25,9 @@ _TAG_PAGE = re.compile(r"^remote-([a-z0-9+-]+?)-jobs$")
 _TAG = re.compile(r"^[a-z0-9+-]+$")
 # Remote OK sends UTF-8 that was once decoded as Latin-1 ("ZÃ³calo" for "Zócalo"): each
 # match is one character's UTF-8 bytes, spelled as Latin-1 characters.
-_MOJIBAKE = re.compile(r"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_MOJIBAKE = re.compile(
+    r"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 # The form asks for yearly pay, but some posters give an hourly rate ("25" to "27"):
 # no one is paid less than this a year.
 _LOWEST_YEARLY_PAY = 1000
