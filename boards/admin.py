@@ -5,8 +5,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
-from boards.models import JobBoard
+from boards.models import JobBoard, Scan
+from boards.tasks import enqueue_scan
 
 
 class IndentedJSONField(forms.JSONField):
@@ -61,6 +64,7 @@ class JobBoardAdmin(admin.ModelAdmin):
     list_filter = ["enabled", "last_scan_status"]
     list_editable = ["enabled"]
     search_fields = ["name", "url"]
+    actions = ["scan_now"]
     readonly_fields = ["last_scanned_at", "last_scan_status", "last_scan_error", "created_at"]
     fieldsets = [
         (None, {"fields": ["name", "url", "enabled", "scan_interval_minutes"]}),
@@ -70,3 +74,17 @@ class JobBoardAdmin(admin.ModelAdmin):
             {"fields": ["last_scan_status", "last_scanned_at", "last_scan_error", "created_at"]},
         ),
     ]
+
+    @admin.action(description="Scan now")
+    def scan_now(self, request: HttpRequest, queryset: QuerySet[JobBoard]) -> None:
+        for board in queryset:
+            enqueue_scan(board)
+        self.message_user(request, f"Queued a scan of {len(queryset)} board(s).")
+
+
+@admin.register(Scan)
+class ScanAdmin(admin.ModelAdmin):
+    list_display = ["board", "started_at", "status", "fetched", "kept", "new"]
+    list_filter = ["status", "board"]
+    list_select_related = ["board"]
+    readonly_fields = [field.name for field in Scan._meta.fields]

@@ -73,6 +73,15 @@ class JobBoard(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_queued(self) -> bool:
+        """A scan has been asked for and has not started yet."""
+        return (
+            self.scan_queued_at is not None
+            and self.last_scan_status != self.ScanStatus.RUNNING
+            and (self.last_scanned_at is None or self.scan_queued_at > self.last_scanned_at)
+        )
+
     def scan_is_due(self, now: datetime | None = None) -> bool:
         if not self.enabled or self.last_scan_status == self.ScanStatus.RUNNING:
             return False

@@ -92,13 +92,25 @@ def filter_by_keywords(jobs: Iterable[ScrapedJob], keywords: Sequence[str]) -> l
 
 # --- Storing ------------------------------------------------------------------------
 
-_COLUMNS = (
-    "id", "board_id", "title", "company", "location", "url", "description", "is_remote",
-    "external_id", "salary_min", "salary_max", "salary_currency", "salary_period",
-    "salary_text", "match_score", "dedup_hash", "is_new", "is_hidden", "posted_at",
-    "last_seen_at", "created_at", "updated_at",
-)  # fmt: skip
-_BATCH = 1000
+# The columns a scan writes, with the Postgres type of each (for unnest's arrays).
+_COLUMNS = {
+    "id": "uuid", "board_id": "uuid", "title": "text", "company": "text", "location": "text",
+    "url": "text", "description": "text", "is_remote": "boolean", "external_id": "text",
+    "salary_min": "integer", "salary_max": "integer", "salary_currency": "text",
+    "salary_period": "text", "salary_text": "text", "match_score": "smallint",
+    "dedup_hash": "text", "is_new": "boolean", "is_hidden": "boolean",
+    "posted_at": "timestamptz", "last_seen_at": "timestamptz", "created_at": "timestamptz",
+    "updated_at": "timestamptz",
+}  # fmt: skip
+_HASH = list(_COLUMNS).index("dedup_hash")
+_BATCH = 5000
+_UPSERT = (
+    f"INSERT INTO {Job._meta.db_table} ({', '.join(_COLUMNS)}) "
+    f"SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for kind in _COLUMNS.values())}) "
+    # A posting already stored is only marked seen again, which also reopens it.
+    "ON CONFLICT (dedup_hash) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, closed_at = NULL "
+    "RETURNING (xmax = 0)"  # xmax is 0 on the rows this statement inserted
+)
 
 
 def store_scraped_jobs(
@@ -106,30 +118,20 @@ def store_scraped_jobs(
 ) -> int:
     """Store the postings that are new and return how many there were.
 
-    One multi-row INSERT per thousand postings; Postgres skips the ones it already has
-    (by `dedup_hash`) and only marks them seen again, which reopens a posting that had
-    been taken for closed.
+    One INSERT per few thousand postings (columns sent as arrays and unnested);
+    Postgres itself skips the ones it has by `dedup_hash`, and marks them seen.
     """
     seen_at = seen_at or timezone.now()
-    rows = {}
+    rows: dict[str, tuple[object, ...]] = {}
     for job in scraped:
         row = _row(board, job, seen_at)
-        rows.setdefault(row[_COLUMNS.index("dedup_hash")], row)
-    if not rows:
-        return 0
+        rows.setdefault(row[_HASH], row)  # a batch may list a posting twice
     new = 0
     values = list(rows.values())
     with connection.cursor() as cursor:
         for start in range(0, len(values), _BATCH):
-            batch = values[start : start + _BATCH]
-            placeholders = ", ".join(["(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"] * len(batch))
-            cursor.execute(
-                f"INSERT INTO {Job._meta.db_table} ({', '.join(_COLUMNS)}) VALUES {placeholders} "
-                "ON CONFLICT (dedup_hash) DO UPDATE "
-                "SET last_seen_at = EXCLUDED.last_seen_at, closed_at = NULL "
-                "RETURNING (xmax = 0)",  # xmax is 0 on rows this statement inserted
-                [value for row in batch for value in row],
-            )
+            columns = [list(column) for column in zip(*values[start : start + _BATCH], strict=True)]
+            cursor.execute(_UPSERT, columns)
             new += sum(1 for (inserted,) in cursor.fetchall() if inserted)
     return new
 
