@@ -6,7 +6,7 @@ import html
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from boards.scrapers.base import (
     ScrapedJob,
@@ -81,7 +81,12 @@ class LeverScraper(Scraper):
         seen: set[str] = set()
         for page in range(self.limits.max_pages):
             postings = self._page(url, skip=page * PAGE_SIZE)
-            new = 0
+            ids = {text_of(item.get("id")) for item in postings if isinstance(item, dict)} - {""}
+            if ids and ids <= seen:
+                # A server that ignores `skip` would send the same page for ever.
+                result.log.append(f"Lever sent the same postings again on page {page + 1}.")
+                result.complete = False
+                return result
             for item in postings:
                 if len(result.jobs) >= self.limits.max_items:
                     result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
@@ -91,17 +96,13 @@ class LeverScraper(Scraper):
                     result.log.append("Skipped a Lever posting without a title.")
                     continue
                 job = self._job(item)
-                if job.external_id and job.external_id in seen:
-                    continue
-                seen.add(job.external_id)
+                if job.external_id:
+                    # A posting added during the scan shifts the pages by one.
+                    if job.external_id in seen:
+                        continue
+                    seen.add(job.external_id)
                 result.jobs.append(job)
-                new += 1
             if len(postings) < PAGE_SIZE:
-                return result
-            if not new:
-                # A server that ignores `skip` would send the same page for ever.
-                result.log.append(f"Lever sent page {page + 1} again; stopped there.")
-                result.complete = False
                 return result
         result.log.append(
             f"Stopped after {self.limits.max_pages} pages (max_pages); the board has more."
@@ -112,9 +113,7 @@ class LeverScraper(Scraper):
     def _page(self, url: str, *, skip: int) -> list[Any]:
         # Lever answers HTML unless asked for JSON, so say so for a bare API URL too.
         postings = self.client.get_json(
-            url,
-            params={"skip": skip, "limit": PAGE_SIZE},
-            headers={"Accept": "application/json"},
+            _with_page(url, skip=skip), headers={"Accept": "application/json"}
         )
         if not isinstance(postings, list):
             raise ScrapeError("Lever answered without a list of postings: is the site name right?")
@@ -137,6 +136,18 @@ class LeverScraper(Scraper):
             or looks_remote(location, title, text_of(categories.get("commitment"))),
             external_id=text_of(item.get("id")),
         )
+
+
+def _with_page(url: str, *, skip: int) -> str:
+    """`url` asking for one page; its other parameters (mode, filters) kept."""
+    parts = urlsplit(url)
+    query = [
+        pair
+        for pair in parse_qsl(parts.query, keep_blank_values=True)
+        if pair[0] not in ("skip", "limit")
+    ]
+    query += [("skip", str(skip)), ("limit", str(PAGE_SIZE))]
+    return parts._replace(query=urlencode(query)).geturl()
 
 
 def _location(categories: dict[str, Any]) -> str:
