@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Literal, cast
 
 Period = Literal["hour", "day", "week", "month", "year"]
@@ -352,3 +352,15 @@ def _currency(text: str, low: _Amount, high: _Amount | None) -> str | None:
         countries = [code for code, hint in KRONA_COUNTRIES.items() if hint.search(text)]
         return countries[0] if len(countries) == 1 else None
     return currency
+
+
+def positive_amount(value: object) -> Decimal | None:
+    """A positive amount from structured pay (a JSON number or numeric text such as
+    "85000.0" or "85,000"); None for 0, null, booleans or junk."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        amount = Decimal(re.sub(r"[\s,_]", "", str(value)))
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and amount > 0 else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -16,7 +15,7 @@ from boards.scrapers.base import (
     parse_when,
     text_of,
 )
-from jobs.salary import Period, Salary
+from jobs.salary import Period, Salary, positive_amount
 
 API = "https://api.ashbyhq.com/posting-api/job-board/{board}?includeCompensation=true"
 CAREERS_HOST = "jobs.ashbyhq.com"
@@ -138,7 +137,10 @@ def _salary(compensation: dict[str, Any]) -> Salary | None:
 
 def _salary_of(component: dict[str, Any]) -> Salary | None:
     interval = _INTERVAL.match(text_of(component.get("interval")))
-    low, high = _amount(component.get("minValue")), _amount(component.get("maxValue"))
+    low, high = (
+        positive_amount(component.get("minValue")),
+        positive_amount(component.get("maxValue")),
+    )
     if low is None:
         low, high = high, None
     if interval is None or low is None:
@@ -151,17 +153,6 @@ def _salary_of(component: dict[str, Any]) -> Salary | None:
         currency=text_of(component.get("currencyCode")).upper() or None,
         period=_PERIODS[interval[2].upper()],
     )
-
-
-def _amount(value: object) -> Decimal | None:
-    """A positive amount from a JSON number or numeric text; None for 0, null or junk."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() and amount > 0 else None
 
 
 SCRAPER = AshbyScraper

@@ -124,6 +124,8 @@ def parse_when(value: object) -> datetime | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
+    if text.endswith(" UTC"):  # "2021-03-15 09:54:19 UTC" (Recruitee)
+        text = text.removesuffix(" UTC") + "+00:00"
     if text.isdigit():
         return parse_when(int(text))
     try:
@@ -141,3 +143,17 @@ def text_of(value: object) -> str:
     if value is None:
         return ""
     return str(value).strip()
+
+
+def plain_text(value: object) -> str:
+    """A one-line text field that sources often send HTML-escaped ("R&amp;D")."""
+    import html
+
+    if isinstance(value, dict | list):
+        return ""
+    return " ".join(html.unescape(text_of(value)).split())
+
+
+def first_line(exc: BaseException | object) -> str:
+    """The first line of an error's message, short enough for a scan log."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]

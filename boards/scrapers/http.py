@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from boards.scrapers.base import ScrapeError
+from boards.scrapers.base import ScrapeError, first_line
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class HttpClient:
             except httpx.InvalidURL as exc:
                 raise FetchError(f"{url} is not a valid URL ({exc})", url=url) from exc
             except httpx.HTTPError as exc:
-                error, response = f"{method} {url} failed: {_reason(exc)}", None
+                error, response = f"{method} {url} failed: {first_line(exc)}", None
             else:
                 if response.status_code < 400:
                     if len(response.content) > MAX_BODY_BYTES:
@@ -186,8 +186,3 @@ def _json_of(response: httpx.Response) -> Any:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         snippet = response.text[:80].replace("\n", " ")
         raise ScrapeError(f"{response.request.url} did not return valid JSON: {snippet!r}") from exc
-
-
-def _reason(exc: httpx.HTTPError) -> str:
-    text = str(exc) or type(exc).__name__
-    return text.splitlines()[0][:200]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -17,7 +17,7 @@ from boards.scrapers.base import (
     parse_when,
     text_of,
 )
-from jobs.salary import Period, Salary
+from jobs.salary import Period, Salary, positive_amount
 
 # The careers host of each Lever instance, and the API host it answers from.
 API_HOSTS = {"jobs.lever.co": "api.lever.co", "jobs.eu.lever.co": "api.eu.lever.co"}
@@ -178,7 +178,7 @@ def _salary(pay: object) -> Salary | None:
     if not isinstance(pay, dict) or text_of(pay.get("interval")) not in _INTERVALS:
         return None
     period, factor = _INTERVALS[text_of(pay.get("interval"))]
-    low, high = _amount(pay.get("min")), _amount(pay.get("max"))
+    low, high = positive_amount(pay.get("min")), positive_amount(pay.get("max"))
     if low is None:
         low, high = high, None
     if low is None:
@@ -189,17 +189,6 @@ def _salary(pay: object) -> Salary | None:
         currency=text_of(pay.get("currency")).upper() or None,
         period=period,
     )
-
-
-def _amount(value: object) -> Decimal | None:
-    """A positive amount from a JSON number or numeric text; None for 0, null or junk."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() and amount > 0 else None
 
 
 SCRAPER = LeverScraper

@@ -21,6 +21,7 @@ from boards.scrapers.base import (
     ScrapeResult,
     looks_remote,
     parse_when,
+    plain_text,
     text_of,
 )
 
@@ -92,7 +93,9 @@ class PersonioScraper(Scraper):
     def _job(self, position: Element) -> ScrapedJob:
         title = _text(position, "name")
         offices = [_text(position, "office")]
-        offices += [_plain(office.text) for office in position.iterfind("additionalOffices/office")]
+        offices += [
+            plain_text(office.text) for office in position.iterfind("additionalOffices/office")
+        ]
         location = "; ".join(dict.fromkeys(office for office in offices if office))
         return ScrapedJob(
             title=title,
@@ -133,14 +136,8 @@ def _parse_feed(body: bytes, url: str) -> Element:
     return root
 
 
-def _plain(value: str | None) -> str:
-    # Personio stores its text fields HTML-escaped ("Brand &amp; Content"), and the
-    # XML escapes them once more.
-    return html.unescape(text_of(value))
-
-
 def _text(element: Element, path: str) -> str:
-    return _plain(element.findtext(path))
+    return plain_text(element.findtext(path))
 
 
 def _description(position: Element) -> str:

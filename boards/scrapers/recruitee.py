@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -17,7 +15,7 @@ from boards.scrapers.base import (
     parse_when,
     text_of,
 )
-from jobs.salary import PERIODS_PER_YEAR, Period, Salary
+from jobs.salary import PERIODS_PER_YEAR, Period, Salary, positive_amount
 
 API = "https://{subdomain}.recruitee.com/api/offers/"
 CAREERS_DOMAIN = ".recruitee.com"
@@ -86,7 +84,7 @@ class RecruiteeScraper(Scraper):
             location=location,
             description_html=description,
             salary=_salary(item.get("salary")),
-            posted_at=_when(item.get("published_at")) or _when(item.get("created_at")),
+            posted_at=parse_when(item.get("published_at")) or parse_when(item.get("created_at")),
             remote=item.get("remote") is True or looks_remote(location, title),
             external_id=text_of(item.get("id")),
         )
@@ -103,14 +101,6 @@ def _subdomain_of(url: str) -> str | None:
     return subdomain
 
 
-def _when(value: object) -> datetime | None:
-    text = text_of(value)
-    # Recruitee writes "2021-03-15 09:54:19 UTC", which ISO 8601 readers do not take.
-    if text.endswith(" UTC"):
-        text = text.removesuffix(" UTC") + "+00:00"
-    return parse_when(text)
-
-
 def _salary(value: object) -> Salary | None:
     """The offer's pay range, when it states an amount and a period.
 
@@ -119,7 +109,7 @@ def _salary(value: object) -> Salary | None:
     """
     if not isinstance(value, dict):
         return None
-    low, high = _amount(value.get("min")), _amount(value.get("max"))
+    low, high = positive_amount(value.get("min")), positive_amount(value.get("max"))
     period = text_of(value.get("period")).lower()
     if low is None or period not in PERIODS_PER_YEAR:
         return None
@@ -129,17 +119,6 @@ def _salary(value: object) -> Salary | None:
         currency=text_of(value.get("currency")).upper() or None,
         period=cast(Period, period),
     )
-
-
-def _amount(value: object) -> Decimal | None:
-    """A positive amount from a number or its text ("85000.0"); None otherwise."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() and amount > 0 else None
 
 
 SCRAPER = RecruiteeScraper

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
@@ -14,9 +12,10 @@ from boards.scrapers.base import (
     Scraper,
     ScrapeResult,
     parse_when,
+    plain_text,
     text_of,
 )
-from jobs.salary import Salary
+from jobs.salary import Salary, positive_amount
 
 API = "https://remoteok.com/api"
 CAREERS_HOSTS = {"remoteok.com", "www.remoteok.com", "remoteok.io", "www.remoteok.io"}
@@ -101,7 +100,7 @@ class RemoteOkScraper(Scraper):
 
 def _plain(value: object) -> str:
     """A plain-text field, its entities and mis-decoded characters put right."""
-    return html.unescape(_repaired(text_of(value)))
+    return plain_text(_repaired(text_of(value)))
 
 
 def _repaired(text: str) -> str:
@@ -117,22 +116,12 @@ def _redecoded(match: re.Match[str]) -> str:
 
 def _salary(low: object, high: object) -> Salary | None:
     """Structured pay from salary_min / salary_max (USD, 0 for unknown)."""
-    figures = sorted(amount for amount in (_amount(low), _amount(high)) if amount)
+    figures = sorted(amount for amount in (positive_amount(low), positive_amount(high)) if amount)
     if not figures:
         return None
     period = "hour" if figures[-1] < _LOWEST_YEARLY_PAY else "year"
     top = figures[-1] if figures[-1] != figures[0] else None
     return Salary(min=figures[0], max=top, currency="USD", period=period)
-
-
-def _amount(value: object) -> Decimal | None:
-    if isinstance(value, bool) or value in (None, ""):
-        return None
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() and amount > 0 else None
 
 
 SCRAPER = RemoteOkScraper

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -13,6 +12,7 @@ from boards.scrapers.base import (
     Scraper,
     ScrapeResult,
     parse_when,
+    plain_text,
     text_of,
 )
 
@@ -78,22 +78,17 @@ class RemotiveScraper(Scraper):
 
     def _job(self, item: dict[str, Any]) -> ScrapedJob:
         return ScrapedJob(
-            title=_plain(item.get("title")),
+            title=plain_text(item.get("title")),
             url=text_of(item.get("url")),
-            company=_plain(item.get("company_name")),
-            location=_plain(item.get("candidate_required_location")),
+            company=plain_text(item.get("company_name")),
+            location=plain_text(item.get("candidate_required_location")),
             description_html=text_of(item.get("description")),
-            salary_text=_plain(item.get("salary")),
+            salary_text=plain_text(item.get("salary")),
             # Naive ISO time, which Remotive means as UTC: parse_when reads it so.
             posted_at=parse_when(item.get("publication_date")),
             remote=True,
             external_id=text_of(item.get("id")),
         )
-
-
-def _plain(value: object) -> str:
-    """A plain-text field with its HTML entities ("R&amp;D") put back as characters."""
-    return html.unescape(text_of(value))
 
 
 SCRAPER = RemotiveScraper

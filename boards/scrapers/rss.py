@@ -20,6 +20,7 @@ from boards.scrapers.base import (
     ScrapeError,
     Scraper,
     ScrapeResult,
+    first_line,
     looks_remote,
     parse_when,
     text_of,
@@ -82,7 +83,7 @@ class RssScraper(Scraper):
             raise ScrapeError(f"{self.board_url} is not an RSS or Atom feed{_hint(response)}.")
         result = ScrapeResult()
         if feed.bozo:
-            reason = _first_line(feed.get("bozo_exception"))
+            reason = first_line(feed.get("bozo_exception"))
             if not feed.entries and not isinstance(feed.get("bozo_exception"), _HARMLESS_BOZO):
                 raise ScrapeError(f"The feed at {self.board_url} is broken ({reason}).")
             if feed.entries:
@@ -147,11 +148,6 @@ def _hint(response: httpx.Response) -> str:
     if content_type == "text/html" or start.startswith((b"<!doctype html", b"<html")):
         return " but a web page: use the address of its feed, which often ends in .rss"
     return f" (it answered {content_type})" if content_type else ""
-
-
-def _first_line(exc: object) -> str:
-    text = str(exc) or type(exc).__name__
-    return text.splitlines()[0][:200]
 
 
 SCRAPER = RssScraper
