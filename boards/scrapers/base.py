@@ -76,7 +76,8 @@ class Scraper:
         self.board_url = board_url
         self.config = config
         self.client = client
-        self.company = config.get("company") or company
+        # The name to give the board's jobs when a posting does not name its employer.
+        self.company = config.get("company_name") or company
         self.limits = limits or ScanLimits(
             max_pages=int(config.get("max_pages", ScanLimits.max_pages)),
             max_items=int(config.get("max_items", ScanLimits.max_items)),

@@ -116,7 +116,7 @@ def test_job_without_title_is_skipped_and_noted(fake_site, http_client):
 
 
 def test_company_comes_from_the_board_setting(fake_site, http_client):
-    config = {"type": "ashby", "company": "Acme Robotics"}
+    config = {"type": "ashby", "company_name": "Acme Robotics"}
     result = _scrape(fake_site, http_client, fixture_reply("ashby/job-board.json"), config=config)
     assert {job.company for job in result.jobs} == {"Acme Robotics"}
 

@@ -69,7 +69,7 @@ def test_record_without_title_is_skipped_and_noted(fake_site, http_client):
 def test_company_falls_back_to_the_board_setting(fake_site, http_client):
     url = fake_site.route(API_PATH, fixture_reply("greenhouse/jobs.json"))
     scraper = GreenhouseScraper(
-        board_url=url, config={"type": "greenhouse", "company": "Acme"}, client=http_client
+        board_url=url, config={"type": "greenhouse", "company_name": "Acme"}, client=http_client
     )
     assert scraper.scrape().jobs[1].company == "Acme"
 

@@ -141,7 +141,7 @@ def test_posting_without_title_is_skipped_and_noted(fake_site, http_client):
 
 
 def test_company_comes_from_the_board_setting(fake_site, http_client):
-    config = {"type": "lever", "company": "Acme Robotics"}
+    config = {"type": "lever", "company_name": "Acme Robotics"}
     result = _scrape(fake_site, http_client, fixture_reply("lever/postings.json"), config=config)
     assert {job.company for job in result.jobs} == {"Acme Robotics"}
 

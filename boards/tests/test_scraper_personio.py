@@ -95,7 +95,7 @@ def test_description_sections_keep_their_html_and_entities(fake_site, http_clien
 
 
 def test_missing_optional_fields_fall_back(fake_site, http_client):
-    result = _feed(fake_site, http_client, config={"type": "personio", "company": "Acme"})
+    result = _feed(fake_site, http_client, config={"type": "personio", "company_name": "Acme"})
     second = result.jobs[1]
     assert second.company == "Acme"
     assert second.location == "Remote"

@@ -98,7 +98,7 @@ def test_salary_without_a_known_period_is_left_out(fake_site, http_client):
 
 
 def test_missing_optional_fields_fall_back(fake_site, http_client):
-    result = _offers(fake_site, http_client, config={"type": "recruitee", "company": "Acme"})
+    result = _offers(fake_site, http_client, config={"type": "recruitee", "company_name": "Acme"})
     second, third = result.jobs[1:]
     assert second.location == "Lisbon, Portugal"
     assert second.remote is True

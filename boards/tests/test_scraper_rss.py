@@ -93,7 +93,7 @@ def test_only_the_first_colon_separates_company_from_title(fake_site, http_clien
 
 
 def test_title_without_company_is_kept_whole(fake_site, http_client):
-    job = _wwr(fake_site, http_client, company="Fallback Co").jobs[2]
+    job = _wwr(fake_site, http_client, company_name="Fallback Co").jobs[2]
     assert job.title == "Full-Stack Developer"
     assert job.company == "Fallback Co"
     assert job.location == ""

@@ -104,7 +104,7 @@ def test_reads_jobs(fake_site, http_client):
 
 
 def test_company_is_the_account_name(fake_site, http_client):
-    jobs = _jobs(fake_site, http_client, config={"type": "workable", "company": "Acme"})
+    jobs = _jobs(fake_site, http_client, config={"type": "workable", "company_name": "Acme"})
     assert {job.company for job in jobs} == {"Acme Robotics"}
 
 

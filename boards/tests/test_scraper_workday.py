@@ -135,7 +135,7 @@ def test_description_keeps_its_html_entities(fake_site, http_client):
 
 
 def test_missing_optional_fields_fall_back(fake_site, http_client):
-    config = {"type": "workday", "company": "Acme"}
+    config = {"type": "workday", "company_name": "Acme"}
     second, third = _fixture_scrape(fake_site, http_client, config=config).jobs[1:]
     assert second.company == "Acme"
     assert second.remote is True
