@@ -16,6 +16,18 @@ from boards.scrapers.http import HttpClient
 _WORDS = re.compile(r"[-_.+\s]+")
 _PATH_HOSTS = {"boards", "job-boards", "jobs", "apply", "careers"}
 
+# ATS API URLs on any host (a proxy, a mirror, a test server), known by their path.
+_API_PATHS = [
+    (re.compile(r"/v1/boards/[^/]+/jobs/?$"), "greenhouse"),
+    (re.compile(r"/v0/postings/[^/]+/?$"), "lever"),
+    (re.compile(r"/posting-api/job-board/[^/]+/?$"), "ashby"),
+    (re.compile(r"/api/v1/widget/accounts/[^/]+/?$"), "workable"),
+    (re.compile(r"/v1/companies/[^/]+/postings/?$"), "smartrecruiters"),
+    (re.compile(r"/api/offers/?$"), "recruitee"),
+    (re.compile(r"/wday/cxs/[^/]+/[^/]+/jobs/?$"), "workday"),
+    (re.compile(r"/api/remote-jobs/?$"), "remotive"),
+]
+
 
 @dataclass
 class Detection:
@@ -36,6 +48,12 @@ def detect_board(*, url: str, client: HttpClient) -> Detection:
     if config := config_from_known_url(url):
         label = scraper_class(config["type"]).label
         return Detection(url, _name_from_url(url), config, f"Recognised a {label} job board.")
+    path = urlsplit(url).path
+    for pattern, scraper_type in _API_PATHS:
+        if pattern.search(path):
+            label = scraper_class(scraper_type).label
+            name = _name_from_api_path(path) or _name_from_url(url)
+            return Detection(url, name, {"type": scraper_type}, f"Recognised a {label} API URL.")
     try:
         page = client.get_text(url)
     except ScrapeError as exc:
@@ -99,3 +117,12 @@ def _name_from_url(url: str) -> str:
     else:
         candidate = labels[0] if labels else ""
     return _WORDS.sub(" ", unquote(candidate)).strip().title()[:200]
+
+
+def _name_from_api_path(path: str) -> str:
+    """The company in an API path: /v1/boards/acme-robotics/jobs gives "Acme Robotics"."""
+    segments = [segment for segment in path.split("/") if segment]
+    for marker in ("boards", "postings", "job-board", "accounts", "companies", "cxs"):
+        if marker in segments[:-1]:
+            return _WORDS.sub(" ", unquote(segments[segments.index(marker) + 1])).strip().title()
+    return ""

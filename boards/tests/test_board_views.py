@@ -49,6 +49,15 @@ def test_pasting_a_known_ats_url_fills_the_form(logged_in_client):
     assert "Recognised a Greenhouse job board" in response.text
 
 
+def test_an_ats_api_url_on_any_host_is_recognised_by_its_path(logged_in_client):
+    url = "http://127.0.0.1:9000/v1/boards/acme-robotics/jobs?content=true"
+    response = logged_in_client.get(reverse("boards:create"), {"url": url})
+    form = response.context["form"]
+    assert form.initial["scraper_type"] == "greenhouse"
+    assert form.initial["url"] == url
+    assert form.initial["name"] == "Acme Robotics"
+
+
 def test_a_careers_page_embedding_an_ats_board_uses_that_board(logged_in_client, fake_site):
     page = (
         "<html><head><title>Careers | Acme</title></head><body>"
