@@ -1,26 +1,13 @@
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from boards.forms import IndentedJSONField
 from boards.models import JobBoard, Scan
 from boards.tasks import enqueue_scan
-
-
-class IndentedJSONField(forms.JSONField):
-    """A JSON textarea that shows its value indented, so it can be read and edited."""
-
-    def prepare_value(self, value: Any) -> str:
-        if isinstance(value, forms.fields.InvalidJSONInput):
-            return value  # give the user back exactly what they typed, with the error
-        if value is None:
-            return ""
-        return json.dumps(value, indent=2, ensure_ascii=False, cls=self.encoder)
 
 
 class JobBoardAdminForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -9,6 +10,17 @@ from boards.models import JobBoard
 from boards.scrapers import SCRAPER_TYPES, config_problems, scraper_class
 
 _LIST_SEPARATORS = re.compile(r"[\n,]+")
+
+
+class IndentedJSONField(forms.JSONField):
+    """A JSON textarea that shows its value indented, so it can be read and edited."""
+
+    def prepare_value(self, value: Any) -> str:
+        if isinstance(value, forms.fields.InvalidJSONInput):
+            return value  # give the user back exactly what they typed, with the error
+        if value is None:
+            return ""
+        return json.dumps(value, indent=2, ensure_ascii=False, cls=self.encoder)
 
 
 def _type_choices() -> list[tuple[str, str]]:
@@ -26,7 +38,7 @@ class BoardForm(forms.ModelForm):
         help_text="One word or phrase per line (or separated by commas). Empty keeps every job.",
     )
     scraper_type = forms.ChoiceField(label="Source type", choices=_type_choices)
-    scraper_settings = forms.JSONField(
+    scraper_settings = IndentedJSONField(
         label="Source settings",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6, "class": "mono"}),

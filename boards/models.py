@@ -74,6 +74,17 @@ class JobBoard(models.Model):
         return self.name
 
     @property
+    def interval_display(self) -> str:
+        """The scan interval in the largest whole unit: "30 min", "6 h", "2 days"."""
+        minutes = self.scan_interval_minutes
+        if minutes % 1440 == 0:
+            days = minutes // 1440
+            return f"{days} day{'s' if days > 1 else ''}"
+        if minutes % 60 == 0:
+            return f"{minutes // 60} h"
+        return f"{minutes} min"
+
+    @property
     def is_queued(self) -> bool:
         """A scan has been asked for and has not started yet."""
         return (

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.humanize",
     "django_htmx",
     "django_q",
     "channels",
@@ -117,7 +118,12 @@ if not REDIS_URL:
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": "hunter"},
+        "CONFIG": {
+            # channels-redis blocks 5 s at a time waiting for messages; redis-py's own
+            # default read timeout is also 5 s, which would break idle sockets.
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "socket_connect_timeout": 5}],
+            "prefix": "hunter",
+        },
     }
 }
 

@@ -85,3 +85,11 @@ def test_board_is_due_once_its_interval_has_passed():
 def test_disabled_or_running_board_is_not_due():
     assert not JobBoard(enabled=False).scan_is_due()
     assert not JobBoard(last_scan_status=JobBoard.ScanStatus.RUNNING).scan_is_due()
+
+
+@pytest.mark.parametrize(
+    ("minutes", "shown"),
+    [(30, "30 min"), (90, "90 min"), (360, "6 h"), (1440, "1 day"), (2880, "2 days")],
+)
+def test_scan_interval_is_shown_in_its_largest_whole_unit(minutes, shown):
+    assert JobBoard(scan_interval_minutes=minutes).interval_display == shown

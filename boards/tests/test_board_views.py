@@ -56,6 +56,7 @@ def test_an_ats_api_url_on_any_host_is_recognised_by_its_path(logged_in_client):
     assert form.initial["scraper_type"] == "greenhouse"
     assert form.initial["url"] == url
     assert form.initial["name"] == "Acme Robotics"
+    assert "null</textarea>" not in response.text
 
 
 def test_a_careers_page_embedding_an_ats_board_uses_that_board(logged_in_client, fake_site):

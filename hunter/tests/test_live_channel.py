@@ -104,3 +104,17 @@ def test_event_for_one_user_never_reaches_another(client, django_user_model, use
         await socket.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_an_idle_socket_still_receives_events(logged_in_client):
+    """channels-redis waits 5 s per blocking read: a socket idle longer must survive it."""
+
+    async def scenario():
+        socket = _socket_for(logged_in_client)
+        assert (await socket.connect())[0]
+        await asyncio.sleep(6.5)
+        await asyncio.to_thread(push_event, event="late", html="<p id='late'>still here</p>")
+        assert await socket.receive_from(timeout=5) == "<p id='late'>still here</p>"
+        await socket.disconnect()
+
+    async_to_sync(scenario)()
