@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from profiles.models import Education, UserProfile, WorkExperience
+from profiles.models import Answer, Education, UserProfile, WorkExperience
 
 
 class EducationInline(admin.StackedInline):
@@ -15,10 +15,16 @@ class WorkExperienceInline(admin.StackedInline):
     extra = 0
 
 
+class AnswerInline(admin.StackedInline):
+    model = Answer
+    extra = 0
+
+
 @admin.register(UserProfile)
 class UserProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "first_name", "last_name", "email", "updated_at"]
-    inlines = [EducationInline, WorkExperienceInline]
+    inlines = [EducationInline, WorkExperienceInline, AnswerInline]
+    readonly_fields = ["resume_text", "resume_uploaded_at"]
 
 
 @admin.register(Education)
@@ -29,3 +35,9 @@ class EducationAdmin(admin.ModelAdmin):
 @admin.register(WorkExperience)
 class WorkExperienceAdmin(admin.ModelAdmin):
     list_display = ["title", "company", "profile"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "profile"]
+    list_filter = ["kind"]
