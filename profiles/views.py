@@ -78,6 +78,8 @@ def save_section(request: HttpRequest, section: str) -> HttpResponse:
     saved = form.is_valid()
     if saved:
         form.save()
+        # Show what was stored (a phone number in E.164), not what was typed.
+        form = section_form_class(section)(instance=profile, prefix=section)
     if request.htmx:
         title = SECTIONS[section][0]
         context = {"section": {"key": section, "title": title, "form": form}, "saved": saved}

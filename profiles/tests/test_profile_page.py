@@ -157,6 +157,12 @@ def test_bad_input_is_explained_and_not_saved(
     assert UserProfile.objects.get(user=user).first_name == ""
 
 
+def test_the_saved_fragment_shows_the_stored_phone_number(logged_in_client, user):
+    data = _post("contact", VALID["contact"])
+    response = logged_in_client.post(reverse("profiles:section", args=["contact"]), data, **HTMX)
+    assert 'value="+49301234567"' in response.text
+
+
 def test_phone_with_country_code_needs_no_country(logged_in_client, user):
     data = _post("contact", {**VALID["contact"], "phone": "+1 (415) 555-0100", "country": ""})
     logged_in_client.post(reverse("profiles:section", args=["contact"]), data)
