@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 
 from boards.models import JobBoard, Scan
 from boards.scrapers import scraper_class
@@ -23,6 +24,7 @@ from boards.scrapers.http import HttpClient
 from jobs.html import html_to_text, sanitize_description
 from jobs.models import Job
 from jobs.salary import Salary, parse_salary
+from jobs.scoring import Criteria, current_criteria, score_posting
 
 logger = logging.getLogger(__name__)
 
@@ -98,66 +100,95 @@ _COLUMNS = {
     "url": "text", "description": "text", "is_remote": "boolean", "external_id": "text",
     "salary_min": "integer", "salary_max": "integer", "salary_currency": "text",
     "salary_period": "text", "salary_text": "text", "match_score": "smallint",
-    "dedup_hash": "text", "is_new": "boolean", "is_hidden": "boolean",
-    "posted_at": "timestamptz", "last_seen_at": "timestamptz", "created_at": "timestamptz",
-    "updated_at": "timestamptz",
+    "score_breakdown": "jsonb", "below_min_salary": "boolean", "dedup_hash": "text",
+    "is_new": "boolean", "is_hidden": "boolean", "posted_at": "timestamptz",
+    "last_seen_at": "timestamptz", "created_at": "timestamptz", "updated_at": "timestamptz",
 }  # fmt: skip
 _HASH = list(_COLUMNS).index("dedup_hash")
 _BATCH = 5000
-_UPSERT = (
+_INSERT = (
     f"INSERT INTO {Job._meta.db_table} ({', '.join(_COLUMNS)}) "
     f"SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for kind in _COLUMNS.values())}) "
-    # A posting already stored is only marked seen again, which also reopens it.
-    "ON CONFLICT (dedup_hash) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, closed_at = NULL "
-    "RETURNING (xmax = 0)"  # xmax is 0 on the rows this statement inserted
+    "ON CONFLICT (dedup_hash) DO NOTHING RETURNING 1"  # a scan running beside this one
 )
 
 
 def store_scraped_jobs(
-    *, board: JobBoard | None, scraped: Iterable[ScrapedJob], seen_at: datetime | None = None
+    *,
+    board: JobBoard | None,
+    scraped: Iterable[ScrapedJob],
+    seen_at: datetime | None = None,
+    criteria: Criteria | None = None,
 ) -> int:
-    """Store the postings that are new and return how many there were.
+    """Store the postings that are new, scored, and return how many there were.
 
-    One INSERT per few thousand postings (columns sent as arrays and unnested);
-    Postgres itself skips the ones it has by `dedup_hash`, and marks them seen.
+    Per few thousand postings: one query finds those already stored (they are only
+    marked seen again, which reopens one taken for closed), and one INSERT adds the
+    rest, their columns sent as arrays and unnested.
     """
     seen_at = seen_at or timezone.now()
+    criteria = criteria or current_criteria()
     rows: dict[str, tuple[object, ...]] = {}
     for job in scraped:
-        row = _row(board, job, seen_at)
-        rows.setdefault(row[_HASH], row)  # a batch may list a posting twice
+        row = _row(board, job, seen_at, criteria)
+        rows.setdefault(row[_HASH], row)  # a page may list a posting twice
+    hashes = list(rows)
     new = 0
-    values = list(rows.values())
     with connection.cursor() as cursor:
-        for start in range(0, len(values), _BATCH):
-            columns = [list(column) for column in zip(*values[start : start + _BATCH], strict=True)]
-            cursor.execute(_UPSERT, columns)
-            new += sum(1 for (inserted,) in cursor.fetchall() if inserted)
+        for start in range(0, len(hashes), _BATCH):
+            batch = hashes[start : start + _BATCH]
+            cursor.execute(
+                f"UPDATE {Job._meta.db_table} SET last_seen_at = %s, closed_at = NULL "
+                "WHERE dedup_hash = ANY(%s) RETURNING dedup_hash",
+                [seen_at, batch],
+            )
+            known = {dedup_hash for (dedup_hash,) in cursor.fetchall()}
+            fresh = [rows[dedup_hash] for dedup_hash in batch if dedup_hash not in known]
+            if fresh:
+                cursor.execute(_INSERT, [list(column) for column in zip(*fresh, strict=True)])
+                new += len(cursor.fetchall())
     return new
 
 
-def _row(board: JobBoard | None, job: ScrapedJob, seen_at: datetime) -> tuple[object, ...]:
+def _row(
+    board: JobBoard | None, job: ScrapedJob, seen_at: datetime, criteria: Criteria
+) -> tuple[object, ...]:
     salary = job.salary or (parse_salary(job.salary_text) if job.salary_text else None)
     annual_min, annual_max = _annual_range(salary)
+    currency = (salary.currency or "")[:3] if salary and annual_min is not None else ""
     url = job.url.strip() if len(job.url.strip()) <= 2000 else ""
     title = job.title.strip()[:500]
     company = job.company.strip()[:300]
+    location = job.location.strip()[:300]
+    description = sanitize_description(job.description_html)
+    score = score_posting(
+        criteria,
+        title=title,
+        description=description,
+        location=location,
+        is_remote=job.remote,
+        salary_min=annual_min,
+        salary_max=annual_max,
+        salary_currency=currency,
+    )
     return (
         uuid.uuid4(),
         board.pk if board else None,
         title,
         company,
-        job.location.strip()[:300],
+        location,
         url,
-        sanitize_description(job.description_html),
+        description,
         job.remote,
         job.external_id[:200],
         annual_min,
         annual_max,
-        (salary.currency or "")[:3] if salary and annual_min is not None else "",
+        currency,
         salary.period if salary and annual_min is not None else "",
         job.salary_text.strip()[:300],
-        0,
+        score.total,
+        Jsonb(score.breakdown),
+        score.below_min_salary,
         compute_dedup_hash(url=url, title=title, company=company),
         True,
         False,

@@ -3,19 +3,12 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
-# The search vector is computed by Postgres itself (a stored generated column), so it
-# follows every insert and update, including bulk ones that bypass Django.
 SEARCH_CONFIG = "english"
-JOB_SEARCH_VECTOR = (
-    SearchVector("title", weight="A", config=SEARCH_CONFIG)
-    + SearchVector("company", weight="B", config=SEARCH_CONFIG)
-    + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-)
 
 
 class JobQuerySet(models.QuerySet["Job"]):
@@ -65,9 +58,14 @@ class Job(models.Model):
     salary_period = models.CharField(max_length=5, choices=SalaryPeriod, blank=True)
     salary_text = models.CharField(max_length=300, blank=True)
     match_score = models.PositiveSmallIntegerField(default=0)
-    search_vector = models.GeneratedField(
-        expression=JOB_SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    score_breakdown = models.JSONField(default=dict, blank=True, help_text="Why this score.")
+    below_min_salary = models.BooleanField(
+        default=False, help_text="Its known pay is below the profile's minimum."
     )
+    # Weighted title (A), company (B) and description (C), kept current by database
+    # triggers (see migration 0003) that run only when those texts change, so that
+    # rescoring, hiding or marking a job seen does not recompute it.
+    search_vector = SearchVectorField(null=True, editable=False)
     dedup_hash = models.CharField(max_length=64, unique=True)
     is_new = models.BooleanField(default=True)
     is_hidden = models.BooleanField(default=False)
@@ -85,8 +83,9 @@ class Job(models.Model):
         ordering = ["-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="job_search_vector_gin"),
+            GinIndex(fields=["location"], opclasses=["gin_trgm_ops"], name="job_location_trgm"),
             models.Index(fields=["-created_at"], name="job_created_idx"),
-            models.Index(fields=["-match_score"], name="job_score_idx"),
+            models.Index(fields=["-match_score", "-created_at"], name="job_score_created_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -102,3 +101,24 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} at {self.company}" if self.company else self.title
+
+    def hide(self) -> None:
+        self.is_hidden = True
+        self.save(update_fields=["is_hidden", "updated_at"])
+
+    def unhide(self) -> None:
+        self.is_hidden = False
+        self.save(update_fields=["is_hidden", "updated_at"])
+
+    def mark_read(self) -> None:
+        self.is_new = False
+        self.save(update_fields=["is_new", "updated_at"])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def score_parts(self) -> list[dict]:
+        """The parts of the score, for "why this score"."""
+        return list(self.score_breakdown.get("parts", []))

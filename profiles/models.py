@@ -145,6 +145,12 @@ class UserProfile(models.Model):
         profile, _ = cls.objects.get_or_create(user=user)
         return profile
 
+    @classmethod
+    def owner(cls) -> UserProfile | None:
+        """The profile jobs are scored for: Hunter serves one person, whose profile is
+        the first one created; None until it exists."""
+        return cls.objects.order_by("created_at").first()
+
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)

@@ -30,6 +30,8 @@ COLLECTIONS: dict[str, tuple[type[Model], type[ModelForm], str]] = {
     "experience": (WorkExperience, WorkExperienceForm, "Work experience"),
 }
 PAGE = "profiles/edit.html"
+RESCORING_SECTIONS = {"preferences", "authorization"}
+RESCORE_TASK = "jobs.tasks.rescore_all_jobs"
 
 
 def _page_context(profile: UserProfile, **bound: Any) -> dict[str, Any]:
@@ -78,6 +80,9 @@ def save_section(request: HttpRequest, section: str) -> HttpResponse:
     saved = form.is_valid()
     if saved:
         form.save()
+        # What the user is looking for decides every job's score: rescore them all.
+        if section in RESCORING_SECTIONS and form.has_changed():
+            _request_rescoring()
         # Show what was stored (a phone number in E.164), not what was typed.
         form = section_form_class(section)(instance=profile, prefix=section)
     if request.htmx:
@@ -88,6 +93,15 @@ def save_section(request: HttpRequest, section: str) -> HttpResponse:
         messages.success(request, f"Saved {SECTIONS[section][0].lower()}.")
         return redirect(f"{reverse('profiles:edit')}#{section}")
     return render(request, PAGE, _page_context(profile, **{section: form}), status=400)
+
+
+def _request_rescoring() -> None:
+    """Matching lives in the jobs app, above this one: ask for it by the task's name."""
+    from django_q.tasks import async_task
+
+    transaction.on_commit(
+        lambda: async_task(RESCORE_TASK, group="scores", task_name="Rescore jobs")
+    )
 
 
 @require_POST

@@ -29,6 +29,12 @@ def test_search_vector_follows_a_bulk_update():
     assert not Job.objects.search("rails").exists()
 
 
+def test_updating_other_fields_keeps_the_search_vector():
+    job = JobFactory(title="Elixir Engineer")
+    Job.objects.filter(pk=job.pk).update(match_score=90, is_hidden=True)
+    assert Job.objects.search("elixir").get() == job
+
+
 def test_html_tags_in_descriptions_are_not_indexed():
     JobFactory(description='<div class="strong">Plain words</div>')
     assert not Job.objects.search("strong").exists()
