@@ -14,7 +14,12 @@ Board = Job.board.field.related_model
 class JobFilterForm(forms.Form):
     """The jobs page's search and filters, read from (and written back to) the URL."""
 
-    SORTS = [("relevance", "Relevance"), ("score", "Score"), ("date", "Newest")]
+    SORTS = [
+        ("", "Best first"),  # relevance when searching, score otherwise
+        ("relevance", "Relevance"),
+        ("score", "Score"),
+        ("date", "Newest"),
+    ]
 
     q = forms.CharField(
         label="Search",

@@ -83,7 +83,6 @@ class Job(models.Model):
         ordering = ["-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="job_search_vector_gin"),
-            GinIndex(fields=["location"], opclasses=["gin_trgm_ops"], name="job_location_trgm"),
             models.Index(fields=["-created_at"], name="job_created_idx"),
             models.Index(fields=["-match_score", "-created_at"], name="job_score_created_idx"),
         ]

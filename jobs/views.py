@@ -22,9 +22,15 @@ def job_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         results = search_jobs(form.cleaned_data)
         query = form.query_string(page=1)  # this search, for the pager's links
-    template = f"{LIST}#results" if request.htmx else LIST
     context = {"form": form, "results": results, "query": query, "page_sep": "&" if query else ""}
-    return render(request, template, context)
+    if not request.htmx:
+        return render(request, LIST, context)
+    response = render(request, f"{LIST}#results", context)
+    # The address bar shows this search in its short form, for reloads and shared links.
+    page = form.cleaned_data["page"] if form.is_valid() else 1
+    shown = f"{query}{'&' if query else ''}page={page}" if page > 1 else query
+    response["HX-Push-Url"] = f"{request.path}?{shown}" if shown else request.path
+    return response
 
 
 @require_GET

@@ -1,6 +1,5 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 # The search vector moves from a generated column, which Postgres recomputes on every
@@ -44,7 +43,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
         migrations.RemoveIndex(model_name="job", name="job_search_vector_gin"),
         migrations.RemoveField(model_name="job", name="search_vector"),
         migrations.AddField(
@@ -71,12 +69,6 @@ class Migration(migrations.Migration):
             model_name="job",
             name="score_breakdown",
             field=models.JSONField(blank=True, default=dict, help_text="Why this score."),
-        ),
-        migrations.AddIndex(
-            model_name="job",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["location"], name="job_location_trgm", opclasses=["gin_trgm_ops"]
-            ),
         ),
         migrations.AddIndex(
             model_name="job",

@@ -154,6 +154,12 @@ def test_fragment_and_full_page_agree(logged_in_client, catalogue):
     assert _titles(page) == _titles(fragment)
 
 
+def test_the_htmx_answer_puts_the_short_url_in_the_address_bar(logged_in_client):
+    params = {"q": "rust", "board": "", "location": "", "remote": "on", "sort": "", "page": "2"}
+    response = logged_in_client.get(LIST, params, **HTMX)
+    assert response["HX-Push-Url"] == f"{LIST}?q=rust&remote=1&page=2"
+
+
 def test_invalid_filters_are_explained(logged_in_client):
     response = logged_in_client.get(LIST, {"min_score": "lots"})
     assert response.status_code == 200
