@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from psycopg.types.json import Jsonb
 
+from boards.events import announce_scan
 from boards.models import JobBoard, Scan
 from boards.scrapers import scraper_class
 from boards.scrapers.base import ScanLimits, ScrapedJob, ScrapeError
@@ -263,7 +264,11 @@ def scan_board(
         report.skipped = True
         report.log.append("Another scan of this board is running.")
         return report
-    scan = None if dry_run else Scan.objects.create(board=board, started_at=now)
+    scan = None
+    if not dry_run:
+        scan = Scan.objects.create(board=board, started_at=now)
+        board.scan_started_at = now
+        announce_scan(board)
     own_client = client is None
     client = client or HttpClient()
     try:
@@ -295,6 +300,7 @@ def scan_board(
     report.seconds = time.monotonic() - started
     if not dry_run:
         _record(board=board, scan=scan, report=report)
+        announce_scan(board, report=report)
     logger.info(
         "scan_finished",
         extra={

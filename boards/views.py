@@ -3,28 +3,21 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from boards.detection import detect_board
+from boards.events import boards_with_counts
 from boards.forms import BoardForm
 from boards.models import JobBoard
 from boards.scrapers.http import HttpClient
 from boards.tasks import enqueue_scan
 
 
-def _boards_with_counts() -> QuerySet[JobBoard]:
-    return JobBoard.objects.annotate(
-        job_count=Count("jobs"),
-        open_job_count=Count("jobs", filter=Q(jobs__closed_at__isnull=True)),
-    )
-
-
 @require_GET
 def board_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "boards/list.html", {"boards": _boards_with_counts()})
+    return render(request, "boards/list.html", {"boards": boards_with_counts()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,7 +68,7 @@ def board_scan(request: HttpRequest, board_id: UUID) -> HttpResponse:
     board = get_object_or_404(JobBoard, pk=board_id)
     enqueue_scan(board)
     if request.htmx:
-        board = get_object_or_404(_boards_with_counts(), pk=board_id)
+        board = get_object_or_404(boards_with_counts(), pk=board_id)
         return render(request, "boards/list.html#board-row", {"board": board})
     messages.success(request, f"Hunter is scanning {board.name}.")
     return redirect("boards:list")

@@ -191,7 +191,13 @@ SMTP_PASSWORD = env_str("SMTP_PASSWORD")
 SMTP_USE_SSL = env_bool("SMTP_USE_SSL", default=SMTP_PORT == 465)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hunter <hunter@localhost>")
 HUNTER_NOTIFY_EMAIL = env_str("HUNTER_NOTIFY_EMAIL")  # empty = the profile's own address
+# Another Resend endpoint (a proxy, a test double); empty = anymail's default, api.resend.com.
+RESEND_API_URL = env_str("RESEND_API_URL")
 ANYMAIL = {"RESEND_API_KEY": RESEND_API_KEY}
+if RESEND_API_URL:
+    ANYMAIL["RESEND_API_URL"] = RESEND_API_URL
+# Where the user reaches Hunter: e-mails link back to it with absolute addresses.
+HUNTER_SITE_URL = env_str("HUNTER_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def _mailer() -> dict[str, object]:

@@ -24,8 +24,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         total=Count("id"),
         needs_review=Count("id", filter=Q(status=Application.Status.NEEDS_REVIEW)),
     )
-    return render(
-        request,
-        "hunter/dashboard.html",
-        {"boards": boards, "jobs": jobs, "applications": applications},
-    )
+    template = "hunter/dashboard.html#counters" if request.htmx else "hunter/dashboard.html"
+    return render(request, template, {"boards": boards, "jobs": jobs, "applications": applications})

@@ -74,6 +74,9 @@ class Job(models.Model):
     # no longer finds it sets closed_at (and a later sighting clears it).
     last_seen_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # When a new-jobs digest dealt with the posting (mailed it, or passed over it as
+    # below the threshold, hidden or already read); null = not yet.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -85,6 +88,12 @@ class Job(models.Model):
             GinIndex(fields=["search_vector"], name="job_search_vector_gin"),
             models.Index(fields=["-created_at"], name="job_created_idx"),
             models.Index(fields=["-match_score", "-created_at"], name="job_score_created_idx"),
+            # The digest looks every minute for the few jobs no digest has dealt with.
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(notified_at__isnull=True),
+                name="job_not_notified_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,7 @@ from typing import Any
 
 import phonenumbers
 from django import forms
+from django.conf import settings
 
 from profiles.models import Answer, Education, UserProfile, WorkExperience
 
@@ -98,8 +99,11 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "min_salary",
             "salary_currency",
             "keywords",
-            "notify_threshold",
         ],
+    ),
+    "notifications": (
+        "Notifications",
+        ["notify_email", "notify_threshold", "digest_interval_minutes"],
     ),
 }
 
@@ -130,6 +134,15 @@ class SectionForm(forms.ModelForm):
         for name in list(self.fields):
             if name not in self._meta.fields:
                 del self.fields[name]
+        # Ranges the browser can check too: the model's validators do not reach widgets.
+        if "notify_threshold" in self.fields:
+            self.fields["notify_threshold"].widget.attrs["max"] = 100
+        if "digest_interval_minutes" in self.fields:
+            self.fields["digest_interval_minutes"].widget.attrs["min"] = 5
+        # An empty notification address means this one: show it.
+        fallback = self.instance.email or settings.HUNTER_NOTIFY_EMAIL
+        if "notify_email" in self.fields and fallback:
+            self.fields["notify_email"].widget.attrs["placeholder"] = fallback
 
     def clean_phone(self) -> str:
         """The number in E.164 (+4930123456) when it can be read, with the country as a

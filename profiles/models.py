@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django_countries.fields import CountryField
@@ -128,9 +130,25 @@ class UserProfile(models.Model):
     )
     salary_currency = models.CharField(max_length=3, default="USD")
     keywords = models.JSONField(default=list, blank=True)
+
+    # Notifications
     notify_threshold = models.PositiveSmallIntegerField(
-        default=70, help_text="New jobs scoring at least this are e-mailed."
+        "E-mail new jobs scoring at least",
+        default=70,
+        help_text="A match score from 0 to 100.",
     )
+    notify_email = models.EmailField(
+        "Send notifications to",
+        blank=True,
+        help_text="Empty: your contact e-mail.",
+    )
+    digest_interval_minutes = models.PositiveIntegerField(
+        "At most one new-jobs e-mail every (minutes)",
+        default=60,
+        validators=[MinValueValidator(5)],
+        help_text="New matches found in between are gathered into one e-mail.",
+    )
+    last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -151,9 +169,37 @@ class UserProfile(models.Model):
         the first one created; None until it exists."""
         return cls.objects.order_by("created_at").first()
 
+    @classmethod
+    def owner_user_id(cls) -> object | None:
+        """Whose pages hear about scans: the owner's, or before any profile exists, the
+        first administrator's."""
+        if profile := cls.owner():
+            return profile.user_id
+        from django.contrib.auth import get_user_model
+
+        return (
+            get_user_model()
+            .objects.filter(is_superuser=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def notification_address(self) -> str:
+        """Where e-mails go: the address set for them, else the contact e-mail, else the
+        HUNTER_NOTIFY_EMAIL setting; empty when there is none (then nothing is sent)."""
+        return self.notify_email or self.email or settings.HUNTER_NOTIFY_EMAIL
+
+    def digest_is_due(self, *, now: datetime) -> bool:
+        """Whether a new-jobs e-mail may go out now, at most one per interval."""
+        if self.last_digest_at is None:
+            return True
+        return now - self.last_digest_at >= timedelta(minutes=self.digest_interval_minutes)
 
 
 class Answer(models.Model):

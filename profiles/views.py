@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from hunter.notifications import describe_mailer
+from profiles import notifications
 from profiles.forms import (
     SECTIONS,
     AnswerForm,
@@ -87,12 +89,33 @@ def save_section(request: HttpRequest, section: str) -> HttpResponse:
         form = section_form_class(section)(instance=profile, prefix=section)
     if request.htmx:
         title = SECTIONS[section][0]
-        context = {"section": {"key": section, "title": title, "form": form}, "saved": saved}
+        context = {
+            "section": {"key": section, "title": title, "form": form},
+            "saved": saved,
+            "profile": profile,
+        }
         return render(request, f"{PAGE}#section", context)
     if saved:
         messages.success(request, f"Saved {SECTIONS[section][0].lower()}.")
         return redirect(f"{reverse('profiles:edit')}#{section}")
     return render(request, PAGE, _page_context(profile, **{section: form}), status=400)
+
+
+@require_POST
+def send_test_email(request: HttpRequest) -> HttpResponse:
+    """Send a short e-mail to the notification address and say how that went."""
+    profile = UserProfile.for_user(request.user)
+    address = profile.notification_address
+    if not address:
+        error = "There is no address to send to: enter one above, or a contact e-mail, and save."
+    elif error := notifications.send_test_email(profile=profile):
+        error = f"The test e-mail to {address} was not sent through {describe_mailer()}: {error}"
+    message = error or f"Sent a test e-mail to {address} through {describe_mailer()}."
+    if request.htmx:
+        context = {"profile": profile, "test_result": {"ok": not error, "message": message}}
+        return render(request, f"{PAGE}#test_email", context)
+    (messages.error if error else messages.success)(request, message)
+    return redirect(f"{reverse('profiles:edit')}#notifications")
 
 
 def _request_rescoring() -> None:

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import shutil
 import socket
 import time
 
@@ -18,8 +16,6 @@ from boards.scrapers.http import FetchError
 from boards.tests.fake_site import Reply, fixture_reply
 from hunter.browser import chromium_launch_options
 
-CHROMIUM = os.environ.get("HUNTER_CHROMIUM") or shutil.which("chromium")
-
 LISTING = {
     "type": "browser",
     "item": "li.opening",
@@ -27,14 +23,6 @@ LISTING = {
     "location": ".where",
     "next": "a.next",
 }
-
-
-@pytest.fixture
-def chromium(settings) -> str:
-    if not CHROMIUM:
-        pytest.skip("No Chromium found: set HUNTER_CHROMIUM or install Debian's chromium.")
-    settings.HUNTER_CHROMIUM = CHROMIUM
-    return CHROMIUM
 
 
 def _page(name: str) -> Reply:

@@ -45,7 +45,11 @@ VALID = {
         "desired_titles": "Backend Engineer\nPlatform Engineer",
         "preferred_locations": "Berlin\nRemote - EU",
         "remote_preference": "hybrid", "min_salary": "85000", "salary_currency": "eur",
-        "keywords": "python\npostgres", "notify_threshold": "75",
+        "keywords": "python\npostgres",
+    },
+    "notifications": {
+        "notify_email": "alerts@example.com", "notify_threshold": "75",
+        "digest_interval_minutes": "30",
     },
 }  # fmt: skip
 
@@ -140,7 +144,9 @@ def test_saving_one_section_leaves_the_others_alone(logged_in_client, user):
         ("preferences", "min_salary", "-5", "greater than or equal to 0"),
         ("preferences", "min_salary", "85k", "whole number"),
         ("preferences", "salary_currency", "euros", "three-letter currency code"),
-        ("preferences", "notify_threshold", "120", "from 0 to 100"),
+        ("notifications", "notify_threshold", "120", "from 0 to 100"),
+        ("notifications", "notify_email", "alerts@", "valid email"),
+        ("notifications", "digest_interval_minutes", "1", "greater than or equal to 5"),
         ("work", "earliest_start_date", "15/01/2027", "valid date"),
     ],
 )
