@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+
+
+class InvalidTransition(Exception):
+    """An application was asked to move where its lifecycle does not go."""
 
 
 class Application(models.Model):
@@ -20,6 +24,19 @@ class Application(models.Model):
         CANCELLED = "cancelled", "Cancelled"
 
     ENDED = (Status.FAILED, Status.CANCELLED)
+    # Where each status may go. Submitted, failed and cancelled are final: nothing is
+    # ever submitted twice, and a retry is a new application.
+    TRANSITIONS = {
+        Status.PENDING: {Status.IN_PROGRESS, Status.FAILED, Status.CANCELLED},
+        Status.IN_PROGRESS: {
+            Status.NEEDS_REVIEW, Status.READY_TO_SUBMIT, Status.FAILED, Status.CANCELLED,
+        },
+        Status.NEEDS_REVIEW: {Status.READY_TO_SUBMIT, Status.FAILED, Status.CANCELLED},
+        Status.READY_TO_SUBMIT: {Status.SUBMITTED, Status.FAILED, Status.CANCELLED},
+        Status.SUBMITTED: set(),
+        Status.FAILED: set(),
+        Status.CANCELLED: set(),
+    }  # fmt: skip
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="applications")
@@ -32,6 +49,12 @@ class Application(models.Model):
     screenshot_path = models.CharField(max_length=500, blank=True)
     task_id = models.CharField(max_length=64, blank=True, help_text="The django-q2 task.")
     error = models.TextField(blank=True)
+    url = models.URLField("form URL", max_length=2000, blank=True, help_text="Where the form was.")
+    captcha = models.CharField(max_length=20, blank=True, help_text="The CAPTCHA found, if any.")
+    review_reasons = models.JSONField(default=list, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    ai_input_tokens = models.PositiveIntegerField(default=0)
+    ai_output_tokens = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -55,6 +78,43 @@ class Application(models.Model):
     def is_live(self) -> bool:
         return self.status not in self.ENDED
 
+    @property
+    def is_final(self) -> bool:
+        return not self.TRANSITIONS[self.Status(self.status)]
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+    def log(self, message: str) -> ApplicationLog:
+        """Note a step in the audit trail, without a change of status."""
+        return ApplicationLog.objects.create(application=self, message=message)
+
+    def move_to(self, status: str, message: str, **changes: object) -> None:
+        """Change the status (and `changes`), if the lifecycle allows it from the status
+        the row has in the database now, and record it in the audit trail.
+
+        Raises InvalidTransition otherwise: a cancelled application is never revived
+        by a task that finishes late, and nothing is submitted twice.
+        """
+        with transaction.atomic():
+            current = Application.objects.select_for_update().get(pk=self.pk)
+            if status not in self.TRANSITIONS[self.Status(current.status)]:
+                raise InvalidTransition(
+                    f"An application that is {current.get_status_display().lower()} cannot "
+                    f"become {self.Status(status).label.lower()}."
+                )
+            now = timezone.now()
+            if status == self.Status.SUBMITTED:
+                changes.setdefault("submitted_at", now)
+            for name, value in changes.items():
+                setattr(self, name, value)
+            self.status = status
+            self.save(update_fields=["status", "updated_at", *changes])
+            ApplicationLog.objects.create(
+                application=self, status=status, message=message, created_at=now
+            )
+            transaction.on_commit(lambda: _announce(self))
+
 
 class ApplicationLog(models.Model):
     """The audit trail of an application: every status change and notable step."""
@@ -71,3 +131,9 @@ class ApplicationLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.message}"
+
+
+def _announce(application: Application) -> None:
+    from applications.events import announce_application
+
+    announce_application(application)

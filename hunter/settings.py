@@ -180,6 +180,12 @@ HUNTER_PASSWORD = env_str("HUNTER_PASSWORD")
 # --- Outside services -------------------------------------------------------------
 
 HUNTER_CHROMIUM = env_str("HUNTER_CHROMIUM")  # path to a Chromium; empty = Playwright's own
+# Auto-apply: at most this many applications started a day; a dry run fills forms but
+# never submits; auto-submit sends, without a review, forms Hunter is sure of.
+HUNTER_DAILY_APPLICATION_CAP = env_int("HUNTER_DAILY_APPLICATION_CAP", 25)
+HUNTER_DRY_RUN = env_bool("HUNTER_DRY_RUN", default=False)
+HUNTER_AUTO_SUBMIT = env_bool("HUNTER_AUTO_SUBMIT", default=False)
+HUNTER_AI_MODEL = env_str("HUNTER_AI_MODEL", "claude-sonnet-4-5")
 ANTHROPIC_API_KEY = env_str("ANTHROPIC_API_KEY")
 ANTHROPIC_BASE_URL = env_str("ANTHROPIC_BASE_URL")  # empty = the SDK's default endpoint
 
