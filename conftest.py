@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import connections
 from playwright.sync_api import Page, sync_playwright
 
+from boards.scrapers.http import HttpClient
+from boards.tests.fake_site import FakeSite
 from hunter.browser import chromium_launch_options
 from hunter.testing import free_port, live_database_url, stop_process_tree, wait_for_http
 
@@ -44,6 +46,21 @@ def browser_page(chromium, monkeypatch) -> Iterator[Page]:
             # their own: close it here, where it can still be reached.
             connections.close_all()
             browser.close()
+
+
+@pytest.fixture
+def fake_site() -> Iterator[FakeSite]:
+    """A local HTTP server answering like an outside service (a job board, an API)."""
+    site = FakeSite()
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def http_client() -> Iterator[HttpClient]:
+    """The scrapers' real client, with retries that wait milliseconds instead of seconds."""
+    with HttpClient(timeout=5, retries=2, backoff=0.01, max_retry_wait=0.2) as client:
+        yield client
 
 
 @pytest.fixture

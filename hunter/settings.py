@@ -185,7 +185,7 @@ HUNTER_CHROMIUM = env_str("HUNTER_CHROMIUM")  # path to a Chromium; empty = Play
 HUNTER_DAILY_APPLICATION_CAP = env_int("HUNTER_DAILY_APPLICATION_CAP", 25)
 HUNTER_DRY_RUN = env_bool("HUNTER_DRY_RUN", default=False)
 HUNTER_AUTO_SUBMIT = env_bool("HUNTER_AUTO_SUBMIT", default=False)
-HUNTER_AI_MODEL = env_str("HUNTER_AI_MODEL", "claude-sonnet-4-5")
+HUNTER_AI_MODEL = env_str("HUNTER_AI_MODEL", "claude-sonnet-5")
 ANTHROPIC_API_KEY = env_str("ANTHROPIC_API_KEY")
 ANTHROPIC_BASE_URL = env_str("ANTHROPIC_BASE_URL")  # empty = the SDK's default endpoint
 
