@@ -46,6 +46,7 @@ def main(sizes: list[int]) -> None:
     from django.utils import timezone
 
     from boards.scanning import _COLUMNS, _row, store_scraped_jobs
+    from jobs.scoring import current_criteria
 
     def empty_table() -> None:
         with connection.cursor() as cursor:
@@ -59,7 +60,8 @@ def main(sizes: list[int]) -> None:
         print(f"\n{size:,} jobs, descriptions of {chars:,.0f} characters on average")
 
         seen = timezone.now()
-        rows = [_row(None, job, seen) for job in jobs]
+        criteria = current_criteria()
+        rows = [_row(None, job, seen, criteria) for job in jobs]
         columns = [list(column) for column in zip(*rows, strict=True)]
         baseline_sql = (
             f"INSERT INTO jobs_job ({', '.join(_COLUMNS)}) "
