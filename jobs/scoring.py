@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -16,6 +18,7 @@ from profiles.models import UserProfile
 logger = logging.getLogger(__name__)
 
 RESCORE_BATCH = 2000
+WRITERS = 2
 
 
 @dataclass(frozen=True)
@@ -106,42 +109,61 @@ def rescore_jobs(*, criteria: Criteria | None = None, batch_size: int = RESCORE_
     """Score every job again (after the profile's preferences changed); returns how many.
 
     Reads the jobs a batch at a time in id order and writes each batch back with one
-    UPDATE: no query per job.
+    UPDATE: no query per job. Writing costs the database more than scoring costs
+    Python, so up to WRITERS batches are written at once, on connections of their own,
+    while the next batch is scored (inside a transaction, everything happens in it).
     """
     criteria = criteria or current_criteria()
     started = time.monotonic()
     columns = ("id", "title", "description", "location", "is_remote", "salary_min", "salary_max",
                "salary_currency")  # fmt: skip
+    inline = connection.in_atomic_block  # other connections would not see its rows
     done = 0
     last_id = None
-    while True:
-        batch = Job.objects.order_by("id").values_list(*columns)
-        if last_id is not None:
-            batch = batch.filter(id__gt=last_id)
-        rows = list(batch[:batch_size])
-        if not rows:
-            break
-        ids, scores, breakdowns, below = [], [], [], []
-        for job_id, title, description, location, remote, low, high, currency in rows:
-            score = score_posting(
-                criteria,
-                title=title,
-                description=description,
-                location=location,
-                is_remote=remote,
-                salary_min=low,
-                salary_max=high,
-                salary_currency=currency,
-            )
-            ids.append(job_id)
-            scores.append(score.total)
-            breakdowns.append(Jsonb(score.breakdown))
-            below.append(score.below_min_salary)
-        with connection.cursor() as cursor:
-            cursor.execute(_RESCORE, [ids, scores, breakdowns, below])
-        done += len(rows)
-        last_id = rows[-1][0]
+    with ThreadPoolExecutor(max_workers=WRITERS) as writers:
+        writing: deque[Future[None]] = deque()
+        while True:
+            batch = Job.objects.order_by("id").values_list(*columns)
+            if last_id is not None:
+                batch = batch.filter(id__gt=last_id)
+            rows = list(batch[:batch_size])
+            if not rows:
+                break
+            scored = [
+                (job_id, score_posting(
+                    criteria, title=title, description=description, location=location,
+                    is_remote=remote, salary_min=low, salary_max=high, salary_currency=currency,
+                ))
+                for job_id, title, description, location, remote, low, high, currency in rows
+            ]  # fmt: skip
+            if inline:
+                _write_scores(scored, close=False)
+            else:
+                writing.append(writers.submit(_write_scores, scored, close=True))
+                if len(writing) >= WRITERS:
+                    writing.popleft().result()
+            done += len(rows)
+            last_id = rows[-1][0]
+        for pending in writing:
+            pending.result()
     logger.info(
         "jobs_rescored", extra={"jobs": done, "seconds": round(time.monotonic() - started, 2)}
     )
     return done
+
+
+def _write_scores(scored: list[tuple[object, PostingScore]], *, close: bool) -> None:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _RESCORE,
+                [
+                    [job_id for job_id, _ in scored],
+                    [score.total for _, score in scored],
+                    [Jsonb(score.breakdown) for _, score in scored],
+                    [score.below_min_salary for _, score in scored],
+                ],
+            )
+    finally:
+        if close:  # a writer thread's own connection
+            connection.close()

@@ -107,3 +107,11 @@ def test_below_minimum_jobs_are_marked_not_dropped(profile):
     ])  # fmt: skip
     job = Job.objects.get()
     assert job.below_min_salary
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rescoring_outside_a_transaction_writes_in_parallel_and_misses_no_job(profile):
+    JobFactory.create_batch(45, title="Backend Engineer", location="Berlin")
+    assert rescore_jobs(batch_size=10) == 45
+    assert not Job.objects.filter(score_breakdown={}).exists()
+    assert Job.objects.filter(match_score__gt=0).count() == 45
