@@ -74,9 +74,7 @@ class AshbyScraper(Scraper):
         result = ScrapeResult()
         unlisted = 0
         for item in data["jobs"]:
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             if isinstance(item, dict) and item.get("isListed") is False:
                 unlisted += 1

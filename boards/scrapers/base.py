@@ -42,6 +42,16 @@ class ScrapeResult:
     # the ones not seen this time must not be taken for closed.
     complete: bool = True
 
+    def is_full(self, max_items: int) -> bool:
+        """Whether the scan holds `max_items` jobs already: then it is marked incomplete
+        (the board may have more) and the cap noted, once."""
+        if len(self.jobs) < max_items:
+            return False
+        if self.complete:
+            self.log.append(f"Stopped at {max_items} jobs (max_items).")
+            self.complete = False
+        return True
+
 
 class ScrapeError(Exception):
     """A board could not be read. The message is shown to the user as it is."""

@@ -73,9 +73,7 @@ class PersonioScraper(Scraper):
         root = _parse_feed(self.client.get(url).content, url)
         result = ScrapeResult()
         for position in root.iterfind("position"):
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             if not _text(position, "name") or not _text(position, "id"):
                 result.log.append("Skipped a Personio position without a name or id.")

@@ -59,9 +59,7 @@ class RecruiteeScraper(Scraper):
             )
         result = ScrapeResult()
         for item in data["offers"]:
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             if not isinstance(item, dict) or not text_of(item.get("title")):
                 result.log.append("Skipped a Recruitee offer without a title.")

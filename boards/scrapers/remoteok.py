@@ -74,9 +74,7 @@ class RemoteOkScraper(Scraper):
             # The first element is the API's terms of use, not a posting.
             if isinstance(item, dict) and "legal" in item and "position" not in item:
                 continue
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             if not isinstance(item, dict) or not text_of(item.get("position")):
                 result.log.append("Skipped a Remote OK record without a title.")

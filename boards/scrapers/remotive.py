@@ -66,9 +66,7 @@ class RemotiveScraper(Scraper):
             raise ScrapeError("Remotive answered without a list of jobs.")
         result = ScrapeResult()
         for item in data["jobs"]:
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             if not isinstance(item, dict) or not text_of(item.get("title")):
                 result.log.append("Skipped a Remotive record without a title.")

@@ -91,9 +91,7 @@ class RssScraper(Scraper):
                     f"The feed is not well-formed ({reason}); kept the entries it could read."
                 )
         for entry in feed.entries:
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             if not text_of(entry.get("title")):
                 result.log.append("Skipped a feed entry without a title.")

@@ -74,9 +74,7 @@ class WorkableScraper(Scraper):
             rows_by_job.setdefault(key, []).append(item)
         company = text_of(data.get("name")) or self.company
         for rows in rows_by_job.values():
-            if len(result.jobs) >= self.limits.max_items:
-                result.log.append(f"Stopped at {self.limits.max_items} jobs (max_items).")
-                result.complete = False
+            if result.is_full(self.limits.max_items):
                 break
             result.jobs.append(self._job(rows, company=company))
         return result
