@@ -127,7 +127,10 @@ class ApplicationLog(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        indexes = [models.Index(fields=["application", "created_at"], name="applog_app_time_idx")]
+        indexes = [
+            models.Index(fields=["application", "created_at"], name="applog_app_time_idx"),
+            models.Index(fields=["-created_at"], name="applog_time_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.message}"

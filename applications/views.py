@@ -26,8 +26,21 @@ DETAIL = "applications/detail.html"
 
 @require_GET
 def application_list(request: HttpRequest) -> HttpResponse:
-    applications = Application.objects.select_related("job")[:200]
-    return render(request, "applications/list.html", {"applications": applications})
+    applications = Application.objects.select_related("job")
+    status = request.GET.get("status", "")
+    if status in Application.Status.values:
+        applications = applications.filter(status=status)
+    else:
+        status = ""
+    return render(
+        request,
+        "applications/list.html",
+        {
+            "applications": applications[:200],
+            "status": status,
+            "statuses": Application.Status.choices,
+        },
+    )
 
 
 @require_POST

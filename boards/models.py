@@ -123,7 +123,10 @@ class Scan(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
-        indexes = [models.Index(fields=["board", "-started_at"], name="scan_board_started_idx")]
+        indexes = [
+            models.Index(fields=["board", "-started_at"], name="scan_board_started_idx"),
+            models.Index(fields=["-started_at"], name="scan_started_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Scan of {self.board} at {self.started_at:%Y-%m-%d %H:%M}"

@@ -94,6 +94,14 @@ class Job(models.Model):
                 condition=models.Q(notified_at__isnull=True),
                 name="job_not_notified_idx",
             ),
+            # The dashboard counts open jobs (per board, new, this week, good matches)
+            # from this index alone, without reading the wide rows.
+            models.Index(
+                fields=["board"],
+                include=["is_hidden", "is_new", "created_at", "match_score"],
+                condition=models.Q(closed_at__isnull=True),
+                name="job_open_stats_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
