@@ -90,12 +90,18 @@ def approve_application(*, application: Application, values: dict[int, Any]) -> 
             fields[index].confidence = 1.0
     for field in fields:
         field.approved = True
-    application.move_to(
-        Application.Status.READY_TO_SUBMIT,
-        "Approved by you.",
-        form_fields=[field.to_dict() for field in fields],
-        approved_at=timezone.now(),
-    )
+    approved = {"form_fields": [field.to_dict() for field in fields], "approved_at": timezone.now()}
+    if application.status == Application.Status.READY_TO_SUBMIT:
+        # Filled without doubts and waiting for the user (auto-submit is off): approving
+        # changes no status, and only the first approval queues a submission.
+        with transaction.atomic():
+            if not Application.objects.filter(
+                pk=application.pk, status=application.status, approved_at__isnull=True
+            ).update(**approved):
+                raise InvalidTransition("This application was already approved.")
+            application.log("Approved by you.")
+    else:
+        application.move_to(Application.Status.READY_TO_SUBMIT, "Approved by you.", **approved)
     queue_task(application, SUBMIT_TASK)
 
 

@@ -1,6 +1,6 @@
 """Fill the bench database with many synthetic jobs, fast.
 
-Rows come from corpus.py and go in with COPY, a chunk per task over one process per
+Rows come from jobs/corpus.py and go in with COPY, a chunk per task over one process per
 core; the insert trigger computes each search vector. The full-text and trigram GIN
 indexes are dropped for the load and built again after it, then the table is vacuumed
 and analysed, as autovacuum would have done on a real installation.
@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
 from multiprocessing import get_context
 
-from corpus import COMPANIES, LOCATIONS, posting
+from jobs.corpus import COMPANIES, LOCATIONS, posting
 
 # Indexes built after the load rather than kept up to date during it (those that exist).
 DEFERRED_INDEXES = ("job_search_vector_gin", "job_location_trgm")

@@ -19,9 +19,8 @@ from _setup import setup_bench_database
 
 
 def scraped_jobs(count: int, seed: int = 7) -> list:
-    from corpus import COMPANIES, LOCATIONS, SALARIES, description, title
-
     from boards.scrapers.base import ScrapedJob
+    from jobs.corpus import COMPANIES, LOCATIONS, SALARIES, description, title
 
     rng = random.Random(seed)
     start = datetime(2026, 1, 1, tzinfo=UTC)

@@ -145,6 +145,24 @@ def test_approving_takes_the_reviewed_values_and_queues_the_submission(
     assert OrmQ.objects.get().func() == "applications.tasks.resume_apply_task"
 
 
+def test_one_filled_without_doubts_is_approved_once_without_a_change_of_status(
+    django_capture_on_commit_callbacks,
+):
+    field = FormField(frame=0, selector="#a", label="First name", value="Ana", confidence=0.95)
+    application = Application.objects.create(
+        job=JobFactory(), status=S.READY_TO_SUBMIT, form_fields=[field.to_dict()]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_application(application=application, values={0: "Ana María"})
+    application.refresh_from_db()
+    assert application.status == S.READY_TO_SUBMIT and application.approved_at
+    assert FormField.from_dict(application.form_fields[0]).value == "Ana María"
+    assert application.logs.get().message == "Approved by you."
+    with pytest.raises(InvalidTransition, match="already approved"):
+        approve_application(application=application, values={})
+    assert OrmQ.objects.count() == 1
+
+
 def test_an_application_whose_task_died_ends_as_failed():
     application = Application.objects.create(job=JobFactory(), status=S.IN_PROGRESS)
     Application.objects.filter(pk=application.pk).update(

@@ -19,10 +19,12 @@ TEAMS = ["Payments", "Growth", "Infrastructure", "Search", "Billing", "Identity"
 COMPANIES = [f"{a} {b}" for a in ("Acme", "Northwind", "Globex", "Initech", "Umbrella", "Hooli",
              "Stark", "Wayne", "Vandelay", "Pied Piper", "Soylent", "Tyrell", "Cyberdyne",
              "Wonka", "Aperture", "Black Mesa", "Massive Dynamic", "Oscorp", "Gringotts",
-             "Monarch") for b in ("Labs", "Robotics", "Health", "Systems", "Analytics", "Inc")]  # fmt: skip
+             "Monarch")
+             for b in ("Labs", "Robotics", "Health", "Systems", "Analytics", "Inc")]  # fmt: skip
 LOCATIONS = ["Remote", "Remote - US", "Remote (Europe)", "New York, NY", "San Francisco, CA",
-             "London, UK", "Berlin, Germany", "Austin, TX", "Toronto, Canada", "Hybrid - Seattle, WA",
-             "Amsterdam, Netherlands", "Paris, France", "Anywhere", "Bangalore, India"]  # fmt: skip
+             "London, UK", "Berlin, Germany", "Austin, TX", "Toronto, Canada",
+             "Hybrid - Seattle, WA", "Amsterdam, Netherlands", "Paris, France", "Anywhere",
+             "Bangalore, India"]  # fmt: skip
 SALARIES = ["$120K", "$80,000 - $100,000", "£45k–£55k per annum", "USD 150,000–180,000/yr",
             "$50/hr", "€60.000 - €70.000", "Competitive", "", "", "", ""]  # fmt: skip
 
