@@ -8,7 +8,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $(HOME)/.pyenv/versions
 	"$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$c"; break; }; \
 	done)
 
-.PHONY: run test lint format check-compose clean-venv
+.PHONY: run test lint format screenshots check-compose clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Hunter needs Python 3.12 or newer; set PYTHON=/path/to/python3.12"; exit 1; }

@@ -3,7 +3,7 @@
     .venv/bin/python bench/search.py [--jobs N] [--reuse] [--repeat R] [--explain]
                                      [--candidates C]
 
-Loads N synthetic jobs (default 1,000,000; see _load.py and corpus.py) into its own
+Loads N synthetic jobs (default 1,000,000; see _load.py and jobs/corpus.py) into its own
 database, `hunter_bench_search`; `--reuse` keeps one already loaded with N jobs. Then
 runs a fixed mix of 20 searches sorted by relevance: rare, medium and very common words,
 phrases, `or` and `-` syntax, some with filters. Each is timed four ways, in the same

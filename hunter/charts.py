@@ -31,7 +31,7 @@ class Chart:
     summary: str = ""
 
 
-def bar_chart(items: list[tuple[str, int]], *, width: int = 600, bar: int = 22) -> Chart:
+def bar_chart(items: list[tuple[str, int]], *, width: int = 420, bar: int = 18) -> Chart:
     """Horizontal bars, one per (label, value), longest for the largest value. The
     labels are drawn above their bars, so long board names need no margin."""
     gap, label = 8, 18
@@ -47,7 +47,7 @@ def bar_chart(items: list[tuple[str, int]], *, width: int = 600, bar: int = 22) 
 
 
 def column_chart(
-    days: list[tuple[date, int, int]], *, width: int = 600, height: int = 160
+    days: list[tuple[date, int, int]], *, width: int = 420, height: int = 140
 ) -> Chart:
     """A column per (day, total, highlighted), the highlighted part drawn over the total
     (submitted applications over all started). Dates are labelled weekly."""

@@ -27,6 +27,7 @@ class Activity:
     text: str
     url: str
     status: str
+    status_label: str
 
 
 def board_totals() -> dict[str, int]:
@@ -129,14 +130,16 @@ def _scan_activity(scan: Scan) -> Activity:
         text = f"Scanning {board}…"
     else:
         text = f"Scanned {board}: {scan.fetched} fetched, {scan.new} new"
-    return Activity(scan.started_at, text, reverse("boards:list"), scan.status)
+    return Activity(
+        scan.started_at, text, reverse("boards:list"), scan.status, scan.get_status_display()
+    )
 
 
 def _log_activity(log: ApplicationLog) -> Activity:
     job = log.application.job
     text = f"{job.title} at {job.company}: {log.message}"
     url = reverse("applications:detail", args=[log.application_id])
-    return Activity(log.created_at, text, url, log.status)
+    return Activity(log.created_at, text, url, log.status, log.get_status_display())
 
 
 def dashboard_context() -> dict[str, Any]:
