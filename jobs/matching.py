@@ -231,6 +231,30 @@ _PLACE_NAMES: dict[str, frozenset[str]] = {
     "anywhere": frozenset({WORLDWIDE}),
     "global": frozenset({WORLDWIDE}),
     "world": frozenset({WORLDWIDE}),
+} | {
+    # States and provinces by name, so that "Albuquerque, New Mexico" is in the US and
+    # not in Mexico (the longest name wins). Georgia is left out: a state and a country.
+    name: frozenset({code})
+    for code, names in {
+        "US": [
+            "alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+            "connecticut", "delaware", "florida", "hawaii", "idaho", "illinois", "indiana",
+            "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+            "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+            "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+            "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+            "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+            "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+            "district of columbia", "washington dc", "washington d c",
+        ],
+        "CA": [
+            "alberta", "british columbia", "manitoba", "new brunswick", "newfoundland",
+            "nova scotia", "ontario", "prince edward island", "quebec", "québec",
+            "saskatchewan", "yukon", "nunavut", "northwest territories",
+        ],
+        "AU": ["new south wales", "queensland", "tasmania", "western australia"],
+    }.items()
+    for name in names
 }  # fmt: skip
 # Codes are read only in capitals: "us", "in" and "no" are also words.
 _COUNTRY_CODES = {

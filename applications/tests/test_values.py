@@ -505,6 +505,17 @@ def test_work_authorization_reads_the_country_from_the_job_when_the_question_nam
     assert (field.value, field.confidence) == ("Yes", 0.8)
 
 
+@pytest.mark.parametrize("location", ["Albuquerque, New Mexico", "Remote - New Mexico"])
+def test_work_authorization_reads_a_state_by_name_as_its_country(profile, location):
+    """New Mexico is in the US (where this user may work), not in Mexico."""
+    job = JobFactory(title="Staff Engineer", company="Globex", location=location)
+    field = make_field(
+        "work_authorization", "Are you authorized to work in this country?", options=["Yes", "No"]
+    )
+    field = proposed(field, profile, job)
+    assert (field.value, field.confidence) == ("Yes", 0.8)
+
+
 def test_work_authorization_without_a_known_country_is_left_empty(profile):
     field = make_field("work_authorization", "Are you authorized to work here?")
     field = proposed(field, profile)

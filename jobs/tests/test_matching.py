@@ -17,6 +17,7 @@ from jobs.matching import (
     compute_match_score,
     compute_title_similarity,
     html_text,
+    places_in,
     score_jobs,
 )
 
@@ -397,3 +398,23 @@ def test_preferences_accept_lists_and_drop_blanks_and_duplicates():
 def test_preferences_refuse_an_unknown_remote_preference():
     with pytest.raises(ValueError, match="remote preference"):
         Preferences(remote_preference="sometimes")
+
+
+@pytest.mark.parametrize(
+    ("place", "codes"),
+    [
+        ("Albuquerque, New Mexico", {"US"}),
+        ("Mexico City", {"MX"}),
+        ("Jersey City, New Jersey", {"US"}),
+        ("Seattle, Washington", {"US"}),
+        ("Remote - California", {"US"}),
+        ("Austin, TX", {"US"}),
+        ("Montréal, Québec", {"CA"}),
+        ("Sydney, New South Wales", {"AU"}),
+        ("Cardiff, Wales", {"GB"}),
+        ("Atlanta, Georgia", set()),  # a state and a country: not guessed
+        ("Berlin, DE", {"DE"}),
+    ],
+)
+def test_places_are_read_by_state_and_province_names_too(place, codes):
+    assert places_in(place) == codes
