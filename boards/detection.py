@@ -47,7 +47,9 @@ def detect_board(*, url: str, client: HttpClient) -> Detection:
     url = url.strip()
     if config := config_from_known_url(url):
         label = scraper_class(config["type"]).label
-        return Detection(url, _name_from_url(url), config, f"Recognised a {label} job board.")
+        # Workday's shared host (wd3.myworkdaysite.com) names the company only in the path.
+        name = _WORDS.sub(" ", config.get("tenant", "")).strip().title() or _name_from_url(url)
+        return Detection(url, name, config, f"Recognised a {label} job board.")
     path = urlsplit(url).path
     for pattern, scraper_type in _API_PATHS:
         if pattern.search(path):

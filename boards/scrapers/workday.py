@@ -1,5 +1,9 @@
-"""Workday: the `cxs` JSON API behind myworkdayjobs.com career sites, paged by POST,
-then one detail request per posting for its description."""
+"""Workday: the `cxs` JSON API behind Workday career sites, paged by POST, then one
+detail request per posting for its description.
+
+Career sites live either on the company's own subdomain
+(`acme.wd5.myworkdayjobs.com/{locale?}/{site}`) or on a shared host that names the
+tenant in the path (`wd3.myworkdaysite.com/{locale?}/recruiting/{tenant}/{site}`)."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from boards.scrapers.base import (
 )
 
 CAREERS_DOMAIN = ".myworkdayjobs.com"
+SHARED_DOMAIN = ".myworkdaysite.com"
 PAGE_SIZE = 20  # Workday refuses a larger page
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _LOCALE = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
@@ -33,17 +38,23 @@ class WorkdayScraper(Scraper):
     def config_from_url(cls, url: str) -> dict[str, Any] | None:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if not host.endswith(CAREERS_DOMAIN):
+        if not host.endswith((CAREERS_DOMAIN, SHARED_DOMAIN)):
             return None
         segments = [segment for segment in parts.path.split("/") if segment]
         config = {"type": cls.type}
         if segments[:2] == ["wday", "cxs"]:  # the API: /wday/cxs/{tenant}/{site}/jobs
             segments = segments[2:]
             config["tenant"] = segments.pop(0) if segments else ""
-        else:  # a careers page: /{locale?}/{site}/...
-            config["tenant"] = host.split(".")[0]
+        else:  # a careers page: /{locale?}/{site}/... or /{locale?}/recruiting/{tenant}/{site}
             if segments and _LOCALE.match(segments[0]):
                 config["locale"] = segments.pop(0)
+            if host.endswith(SHARED_DOMAIN):
+                if segments[:1] != ["recruiting"] or len(segments) < 2:
+                    return None
+                config["tenant"] = segments[1]
+                segments = segments[2:]
+            else:
+                config["tenant"] = host.split(".")[0]
         config["site"] = segments[0] if segments else ""
         if not (_NAME.match(config["tenant"]) and _NAME.match(config["site"])):
             return None
@@ -71,12 +82,14 @@ class WorkdayScraper(Scraper):
         is already a `cxs` URL or on another host, used exactly as given."""
         parts = urlsplit(self.board_url)
         host = (parts.hostname or "").lower()
-        if not host.endswith(CAREERS_DOMAIN) or parts.path.startswith("/wday/cxs/"):
+        if not host.endswith((CAREERS_DOMAIN, SHARED_DOMAIN)) or parts.path.startswith(
+            "/wday/cxs/"
+        ):
             return self.board_url
         found = self.config_from_url(self.board_url) or {}
-        tenant = self.config.get("tenant") or host.split(".")[0]
+        tenant = self.config.get("tenant") or found.get("tenant")
         site = self.config.get("site") or found.get("site")
-        if not site:
+        if not (tenant and site):
             raise ScrapeError(
                 "This Workday URL names no career site: use one like "
                 "https://acme.wd5.myworkdayjobs.com/External."
@@ -87,11 +100,16 @@ class WorkdayScraper(Scraper):
         """A posting's public page: /{locale}/{site}{externalPath} on the API's host."""
         parts = urlsplit(self.api_url())
         segments = [segment for segment in parts.path.split("/") if segment]
-        in_path = segments[3] if segments[:2] == ["wday", "cxs"] and len(segments) > 3 else ""
-        site = in_path or self.config.get("site") or ""
+        in_path = segments[2:4] if segments[:2] == ["wday", "cxs"] and len(segments) > 3 else []
         from_board_url = self.config_from_url(self.board_url) or {}
+        tenant, site = in_path or (
+            self.config.get("tenant") or from_board_url.get("tenant"),
+            self.config.get("site") or "",
+        )
         locale = self.config.get("locale") or from_board_url.get("locale")
-        prefix = "".join(f"/{segment}" for segment in (locale, site) if segment)
+        shared = (parts.hostname or "").lower().endswith(SHARED_DOMAIN)
+        path = (locale, "recruiting", tenant, site) if shared else (locale, site)
+        prefix = "".join(f"/{segment}" for segment in path if segment)
         return f"{parts.scheme}://{parts.netloc}{prefix}{external_path}"
 
     def detail_url(self, external_path: str) -> str:

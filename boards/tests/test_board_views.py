@@ -49,6 +49,13 @@ def test_pasting_a_known_ats_url_fills_the_form(logged_in_client):
     assert "Recognised a Greenhouse job board" in response.text
 
 
+def test_a_workday_site_on_the_shared_host_is_named_after_its_tenant(logged_in_client):
+    url = "https://wd3.myworkdaysite.com/en-US/recruiting/globex-systems/Careers"
+    form = logged_in_client.get(reverse("boards:create"), {"url": url}).context["form"]
+    assert form.initial["scraper_type"] == "workday"
+    assert form.initial["name"] == "Globex Systems"
+
+
 def test_an_ats_api_url_on_any_host_is_recognised_by_its_path(logged_in_client):
     url = "http://127.0.0.1:9000/v1/boards/acme-robotics/jobs?content=true"
     response = logged_in_client.get(reverse("boards:create"), {"url": url})

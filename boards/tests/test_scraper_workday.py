@@ -80,6 +80,27 @@ def test_job_urls_follow_the_careers_url():
         assert WorkdayScraper(board_url=url, config=config, client=None).job_url(FIRST) == job_url
 
 
+def test_career_sites_on_the_shared_workday_host_name_their_tenant_in_the_path():
+    api = "https://wd3.myworkdaysite.com/wday/cxs/acme/Careers/jobs"
+    for url, locale in (
+        ("https://wd3.myworkdaysite.com/recruiting/acme/Careers", None),
+        ("https://wd3.myworkdaysite.com/en-US/recruiting/acme/Careers", "en-US"),
+        (f"https://wd3.myworkdaysite.com/recruiting/acme/Careers{FIRST}", None),
+    ):
+        config = WorkdayScraper.config_from_url(url)
+        expected = {"type": "workday", "tenant": "acme", "site": "Careers"}
+        assert config == (expected | {"locale": locale} if locale else expected), url
+        scraper = WorkdayScraper(board_url=url, config=config, client=None)
+        assert scraper.api_url() == api
+        prefix = "/en-US" if locale else ""
+        assert scraper.job_url(FIRST) == (
+            f"https://wd3.myworkdaysite.com{prefix}/recruiting/acme/Careers{FIRST}"
+        )
+    cxs = WorkdayScraper(board_url=api, config={"type": "workday"}, client=None)
+    assert cxs.job_url(FIRST) == f"https://wd3.myworkdaysite.com/recruiting/acme/Careers{FIRST}"
+    assert WorkdayScraper.config_from_url("https://wd3.myworkdaysite.com/en-US/acme") is None
+
+
 def test_cxs_url_is_used_as_given_whatever_its_host():
     for url in (
         "https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/External/jobs",
