@@ -28,6 +28,8 @@ TEXT_ENTRY = "input, textarea, [contenteditable=''], [contenteditable=true]"
 SUGGESTION_TIMEOUT_MS = 5_000
 # Suggestions unchanged this long are all there will be.
 SUGGESTIONS_SETTLED_S = 1.0
+# A suggestion that does not take a click this soon has been replaced: look again.
+PICK_TIMEOUT_MS = 2_000
 # A cover letter from the answer bank is text; a form that wants a file gets it as one.
 COVER_LETTER_FILE = "cover-letter.txt"
 
@@ -307,7 +309,15 @@ async def _pick(options: Locator, text: str, field_type: str) -> list[str] | Non
     index = _find(text, seen, field_type)
     if index is None:
         return seen
-    await options.nth(index).click(timeout=ACTION_TIMEOUT_MS)
+    # The list may change under us (an answer to an earlier key arriving late): click
+    # only the suggestion just read, and if it went, look again.
+    option = options.nth(index)
+    try:
+        if " ".join((await option.inner_text(timeout=PICK_TIMEOUT_MS)).split()) != seen[index]:
+            return seen
+        await option.click(timeout=PICK_TIMEOUT_MS)
+    except PlaywrightError:
+        return seen
     return None
 
 
@@ -342,7 +352,28 @@ def _find(wanted: str, labels: list[str], field_type: str = "") -> int | None:
     holding = [i for i, label in enumerate(words) if want and f" {want} " in f" {label} "]
     if not holding and field_type == "country" and (code := country_code(wanted)):
         holding = [i for i, label in enumerate(labels) if country_code(label) == code]
+    if not holding:
+        holding = [i for i, label in enumerate(labels) if same_place(wanted, label)]
     return holding[0] if len(holding) == 1 else None
+
+
+def same_place(wanted: str, label: str) -> bool:
+    """Whether a place suggestion is the wanted place written another way: the same town
+    first, each country after it the same country whatever its name, and any other part
+    (a state, a region) there too. "Berlin, Germany" is "Berlin, Land Berlin,
+    Deutschland" and "Austin, TX" is "Austin, TX, USA"; "Austin, TX" is not "Austin,
+    Texas" (Hunter does not guess)."""
+    want = [part for part in wanted.split(",") if part.strip()]
+    have = [part for part in label.split(",") if part.strip()]
+    if len(want) < 2 or len(have) < 2 or normalize(want[0]) != normalize(have[0]):
+        return False
+    have_words = {normalize(part) for part in have[1:]}
+    have_countries = {country_code(part) for part in have[1:]} - {""}
+    for part in want[1:]:
+        code = country_code(part)
+        if not (code in have_countries if code else normalize(part) in have_words):
+            return False
+    return True
 
 
 def _index_of(wanted: str, labels: list[str]) -> int:
@@ -393,7 +424,8 @@ async def _read_combobox(box: Locator, value: str) -> tuple[bool, str]:
     if not found.strip():
         found = " ".join((await box.inner_text()).split())
     want, have = normalize(value), normalize(found)
-    return bool(want) and (want == have or f" {want} " in f" {have} "), found
+    same = bool(want) and (want == have or f" {want} " in f" {have} ")
+    return same or same_place(value, found), found
 
 
 async def _chosen(element: _Element, choices: list[tuple[Locator, str]]) -> list[str] | None:

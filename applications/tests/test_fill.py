@@ -226,6 +226,16 @@ def test_a_combobox_that_suggests_nothing_is_a_problem(chromium, site, monkeypat
     assert problems == ["“City”: typed “Atlantis”, but no suggestion appeared to choose"]
 
 
+def test_a_city_combobox_finds_the_town_written_with_its_region(chromium, site):
+    fields = [field("#city", "Munich, Germany", "City", tag="combobox", field_type="city")]
+
+    async def scenario(page: Page) -> tuple[list[str], list[str], str]:
+        problems = await fill_form_fields(page, fields)
+        return problems, await read_back(page, fields), await page.input_value("#city")
+
+    assert in_browser(site.url + "/apply", scenario) == ([], [], "Munich, Bavaria, Germany")
+
+
 def test_a_country_combobox_finds_the_country_under_its_common_name(chromium, site):
     fields = [
         field(
@@ -292,3 +302,19 @@ def test_a_phone_number_the_page_formats_still_reads_back_the_same(chromium, sit
         return await read_back(page, fields)
 
     assert in_browser(site.url + "/apply", scenario) == []
+
+
+@pytest.mark.parametrize(
+    ("wanted", "suggestions", "chosen"),
+    [
+        ("Berlin, Germany", ["Berlin, Land Berlin, Deutschland", "Berlin, NH, USA"], 0),
+        ("Berlin, Germany", ["Berlin, NH, USA", "Berlin, Berlin, Germany"], 1),
+        ("Austin, TX", ["Austin, MN, USA", "Austin, TX, United States"], 1),
+        ("Austin, TX", ["Austin, Texas, United States"], None),  # not guessed
+        ("Berlin", ["Berlin, Germany", "Berlin, NH, USA"], None),  # which Berlin?
+        ("Springfield, USA", ["Springfield, IL, USA", "Springfield, MA, USA"], None),
+        ("London, UK", ["London, Ontario, Canada", "London, England, United Kingdom"], 1),
+    ],
+)
+def test_a_place_is_found_among_suggestions_that_write_it_another_way(wanted, suggestions, chosen):
+    assert fill._find(wanted, suggestions, "city") == chosen
