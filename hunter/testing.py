@@ -21,12 +21,17 @@ def free_port() -> int:
 
 def live_database_url() -> str:
     """The URL of the test database, for processes the tests start (a worker, the site)."""
-    database = connection.settings_dict
-    credentials = f"{quote(database['USER'])}:{quote(database['PASSWORD'])}"
-    if database["HOST"].startswith("/"):
-        return f"postgresql://{credentials}@/{database['NAME']}?host={database['HOST']}"
+    return database_url(connection.settings_dict)
+
+
+def database_url(database: dict) -> str:
+    """A postgresql:// URL for a Django database settings dict."""
+    credentials = f"{quote(database['USER'] or '')}:{quote(database['PASSWORD'] or '')}"
+    host = database["HOST"] or "127.0.0.1"
+    if host.startswith("/"):
+        return f"postgresql://{credentials}@/{database['NAME']}?host={host}"
     port = database["PORT"] or 5432
-    return f"postgresql://{credentials}@{database['HOST']}:{port}/{database['NAME']}"
+    return f"postgresql://{credentials}@{host}:{port}/{database['NAME']}"
 
 
 def wait_for_http(url: str, timeout: float) -> int:

@@ -2,9 +2,9 @@
 
 Ranking every match costs seconds when a word is in half the postings, and Postgres has
 no index that returns the best-ranked rows first. So a relevance search ranks the
-matches among the most recent postings: when the planner expects at most `CANDIDATES`
-matches it ranks them all (the answer is exact); otherwise it ranks those in the newest
-window of postings expected to hold about `CANDIDATES` of them. With that date window
+matches among the most recent postings: when at most `RANK_ALL` matches are expected it
+ranks them all (the answer is exact); otherwise it ranks those in the newest window of
+postings expected to hold about `CANDIDATES` of them. With that date window
 in the query Postgres intersects the word index with the date index, so the cost follows
 the candidates, not the matches. Totals are counted up to `COUNT_CAP`.
 """

@@ -39,8 +39,10 @@ def main() -> None:
     django.setup()
     from django.conf import settings
 
+    from hunter.testing import database_url
+
     database = settings.DATABASES["default"]
-    admin = _url({**database, "NAME": "postgres"})
+    admin = database_url({**database, "NAME": "postgres"})
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE))
@@ -49,7 +51,7 @@ def main() -> None:
     password = secrets.token_urlsafe(12)
     env = {
         **os.environ,
-        "DATABASE_URL": _url({**database, "NAME": DATABASE}),
+        "DATABASE_URL": database_url({**database, "NAME": DATABASE}),
         "HUNTER_USERNAME": "ana",
         "HUNTER_PASSWORD": password,
     }
@@ -128,18 +130,6 @@ def _save(page, name: str) -> None:
     path = OUT / f"{name}.png"
     page.screenshot(path=path, full_page=True)
     print(f"  {path.relative_to(ROOT)}")
-
-
-def _url(database: dict) -> str:
-    from urllib.parse import quote
-
-    credentials = quote(database["USER"] or "")
-    if database["PASSWORD"]:
-        credentials += ":" + quote(database["PASSWORD"])
-    host = database["HOST"] or "127.0.0.1"
-    if host.startswith("/"):
-        return f"postgresql://{credentials}@/{database['NAME']}?host={host}"
-    return f"postgresql://{credentials}@{host}:{database['PORT'] or 5432}/{database['NAME']}"
 
 
 if __name__ == "__main__":
